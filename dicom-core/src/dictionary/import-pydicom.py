@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Refreshes elements.tsv and uids.tsv from the PS3.6 facts that Debian's
+python3-pydicom ships as Python dictionaries.
+
+Only facts (tag, VR, VM, keyword, name, retired flag; UID, keyword, name, type)
+are taken; the files it writes are the data the build's DictionaryGenerator
+turns into Java. Run it by hand when the standard moves on, then review the diff:
+
+    python3 dicom-core/src/dictionary/import-pydicom.py
+"""
+import os
+import sys
+
+sys.path.insert(0, "/usr/lib/python3/dist-packages")
+from pydicom._dicom_dict import DicomDictionary, RepeatersDictionary  # noqa: E402
+from pydicom._uid_dict import UID_dictionary  # noqa: E402
+
+here = os.path.dirname(os.path.abspath(__file__))
+
+
+def vr_field(vr):
+    # pydicom writes alternatives as "US or SS" or "US or SS or OW"; items as NONE.
+    return "/".join(p.strip() for p in vr.split(" or ")) if vr != "NONE" else "-"
+
+
+rows = []
+for tag, (vr, vm, name, retired, keyword) in DicomDictionary.items():
+    rows.append(("%08X" % tag, vr_field(vr), vm, keyword, "R" if retired else "", name))
+for mask, (vr, vm, name, retired, keyword) in RepeatersDictionary.items():
+    rows.append((mask.upper().replace("X", "x"), vr_field(vr), vm, keyword, "R" if retired else "", name))
+rows.sort(key=lambda r: r[0].replace("x", "0"))
+with open(os.path.join(here, "elements.tsv"), "w", encoding="utf-8") as f:
+    f.write("# tag\tVR\tVM\tkeyword\tretired\tname   (PS3.6 section 6-9; x = any hex digit)\n")
+    for r in rows:
+        if not r[3]:
+            continue  # elements without a keyword are not addressable by name
+        f.write("\t".join(r) + "\n")
+
+with open(os.path.join(here, "uids.tsv"), "w", encoding="utf-8") as f:
+    f.write("# uid\tkeyword\ttype\tretired\tname   (PS3.6 Annex A)\n")
+    for uid, (name, kind, info, retired, keyword) in sorted(
+            UID_dictionary.items(), key=lambda kv: [int(p) if p.isdigit() else 0 for p in kv[0].split(".")]):
+        if not keyword:
+            continue
+        f.write("\t".join((uid, keyword, kind, "R" if retired else "", name.replace(" (Retired)", ""))) + "\n")

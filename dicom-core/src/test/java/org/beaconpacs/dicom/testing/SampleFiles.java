@@ -1,0 +1,48 @@
+package org.beaconpacs.dicom.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The real DICOM files Debian's python3-pydicom ships. Tests skip where the package is absent on a
+ * developer's machine; under CI (CI=true) its absence is a failure, as .ci/run installs it.
+ */
+public final class SampleFiles {
+
+    public static final Path PYDICOM_DATA = Path.of("/usr/lib/python3/dist-packages/pydicom/data");
+
+    private SampleFiles() {
+    }
+
+    /** Skips (or, under CI, fails) when a required tool or file is missing. */
+    public static void require(boolean present, String what) {
+        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(what + " is missing under CI: .ci/run must install it");
+        }
+        assumeTrue(present, what + " is not installed; skipping");
+    }
+
+    /** Every .dcm file of pydicom's test_files and charset_files folders. */
+    public static List<Path> all() throws IOException {
+        require(Files.isDirectory(PYDICOM_DATA.resolve("test_files")), "python3-pydicom (sample DICOM files)");
+        try (Stream<Path> a = Files.list(PYDICOM_DATA.resolve("test_files"));
+             Stream<Path> b = Files.list(PYDICOM_DATA.resolve("charset_files"))) {
+            return Stream.concat(a, b).filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
+        }
+    }
+
+    public static Path file(String name) {
+        Path p = PYDICOM_DATA.resolve("test_files").resolve(name);
+        if (!Files.exists(p)) {
+            p = PYDICOM_DATA.resolve("charset_files").resolve(name);
+        }
+        require(Files.exists(p), "python3-pydicom sample " + name);
+        return p;
+    }
+}
