@@ -161,6 +161,7 @@ public final class SpecificCharacterSet {
         StringBuilder out = new StringBuilder(end - off);
         CodeElement g0 = initialG0;
         CodeElement g1 = initialG1;
+        CodeElement lastG1 = initialG1;
         int i = off;
         while (i < end) {
             int c = b[i] & 0xFF;
@@ -172,6 +173,7 @@ public final class SpecificCharacterSet {
                 } else {
                     if (e.g1) {
                         g1 = e;
+                        lastG1 = e;
                     } else {
                         g0 = e;
                     }
@@ -179,7 +181,8 @@ public final class SpecificCharacterSet {
                 }
                 continue;
             }
-            CodeElement set = c < 0x80 ? g0 : g1;
+            // writers that do not repeat the G1 designation after a delimiter are common: keep the last one
+            CodeElement set = c < 0x80 ? g0 : g1 != null ? g1 : lastG1;
             if (set == null) {
                 out.append((char) c); // high byte without a G1 set: Latin-1, the least surprising reading
                 i++;
@@ -232,18 +235,19 @@ public final class SpecificCharacterSet {
             int cp = s.codePointAt(i);
             String ch = new String(Character.toChars(cp));
             i += Character.charCount(cp);
-            if (cp < 0x80 && (g0 == CodeElement.IR_6 || (g0 == CodeElement.IR_14 && cp != '\\' && cp != '~'))) {
-                if (isDelimiter(cp, pn) && g1 != initialG1) {
-                    g1 = designate(out, initialG1, g1);
-                }
+            if (isDelimiter(cp, pn)) {
+                // PS3.5 6.1.2.5.3: value 1's sets are active again before each delimiter
+                g0 = designate(out, initialG0, g0);
+                g1 = resetG1(out, g1);
                 out.write(cp);
                 continue;
             }
-            if (cp < 0x80 || isDelimiter(cp, pn)) {
+            if (cp < 0x80 && (g0 == CodeElement.IR_6 || (g0 == CodeElement.IR_14 && cp != '\\' && cp != '~'))) {
+                out.write(cp);
+                continue;
+            }
+            if (cp < 0x80) {
                 g0 = designate(out, CodeElement.IR_6, g0);
-                if (isDelimiter(cp, pn) && g1 != initialG1) {
-                    g1 = designate(out, initialG1, g1);
-                }
                 out.write(cp);
                 continue;
             }
@@ -271,10 +275,16 @@ public final class SpecificCharacterSet {
         }
         // PS3.5 6.1.2.5.3: value 1's character sets are active again before the end of the value
         designate(out, initialG0, g0);
-        if (initialG1 != null) {
-            designate(out, initialG1, g1);
-        }
+        resetG1(out, g1);
         return out.toByteArray();
+    }
+
+    /** Returns G1 to value 1's set: by its escape sequence if it has one, else by forgetting the designation. */
+    private CodeElement resetG1(ByteArrayOutputStream out, CodeElement g1) {
+        if (g1 != initialG1 && initialG1 != null) {
+            out.writeBytes(initialG1.escape);
+        }
+        return initialG1;
     }
 
     private static CodeElement designate(ByteArrayOutputStream out, CodeElement wanted, CodeElement current) {
