@@ -281,7 +281,13 @@ public final class Attributes {
             setBinaryFromStrings(tag, vr, value);
             return;
         }
-        setValue(tag, vr, value.length == 0 ? Values.EMPTY_STRINGS : value.clone());
+        String[] copy = value.length == 0 ? Values.EMPTY_STRINGS : value.clone();
+        for (int i = 0; i < copy.length; i++) {
+            if (copy[i] == null) {
+                copy[i] = ""; // a null value is an empty value, as in a C-FIND identifier
+            }
+        }
+        setValue(tag, vr, copy);
     }
 
     private void setBinaryFromStrings(int tag, VR vr, String[] value) {

@@ -151,9 +151,9 @@ public final class DicomReader implements Closeable {
         long end = -1;
         while (fill(8) && peekGroup() == 0x0002) {
             readHeader();
-            if (tag == Tag.FileMetaInformationGroupLength && length == 4) {
+            if (tag == Tag.FileMetaInformationGroupLength && vr == VR.UL && length == 4) {
                 readValue(fmi);
-                end = position() + fmi.getInt(Tag.FileMetaInformationGroupLength, 0);
+                end = position() + (Values.int32(fmi.getBytes(tag), 0, false) & 0xFFFFFFFFL);
                 continue;
             }
             readValue(fmi);
@@ -281,7 +281,7 @@ public final class DicomReader implements Closeable {
                 }
                 continue; // stray delimiter in a defined-length context: ignore it as other readers do
             }
-            if (tag == Tags.ITEM || tag == Tags.SEQUENCE_DELIMITATION) {
+            if (tag >>> 16 == 0xFFFE) {
                 throw new DicomParseException(Tags.toString(tag) + " outside a sequence", headerPosition, tag);
             }
             if (!handler.element(this, attrs)) {
@@ -385,13 +385,16 @@ public final class DicomReader implements Closeable {
                 return VR.OW; // Pixel Data, overlays, LUT data: 16-bit words in implicit VR
             }
         }
-        Attributes top = attrs;
-        int pixelRepresentation = top.getInt(Tag.PixelRepresentation, -1);
-        while (pixelRepresentation < 0 && top.parent() != null) {
-            top = top.parent();
-            pixelRepresentation = top.getInt(Tag.PixelRepresentation, -1);
+        for (Attributes a = attrs; a != null; a = a.parent()) {
+            if (a.contains(Tag.PixelRepresentation)) {
+                try {
+                    return a.getInt(Tag.PixelRepresentation, 0) == 1 ? VR.SS : VR.US;
+                } catch (NumberFormatException garbled) {
+                    return VR.US; // a value too broken to read must not stop reading the rest
+                }
+            }
         }
-        return pixelRepresentation == 1 ? VR.SS : VR.US;
+        return VR.US;
     }
 
     /** True if the current element holds items: SQ, or undefined length on anything but pixel data. */
@@ -419,7 +422,8 @@ public final class DicomReader implements Closeable {
             explicitVR = false;
             bigEndian = false;
         }
-        Sequence seq = attrs.newSequence(seqTag, vr, seqLength == -1);
+        // implicit VR: undefined length means a sequence whatever the dictionary says
+        Sequence seq = attrs.newSequence(seqTag, unknownVr && savedExplicit ? VR.UN : VR.SQ, seqLength == -1);
         level++;
         try {
             while (end < 0 || position() < end) {
@@ -617,7 +621,7 @@ public final class DicomReader implements Closeable {
             pos = 0;
         }
         while (lim < n) {
-            int r = in.read(buf, lim, buf.length - lim);
+            int r = read(buf, lim, buf.length - lim);
             if (r < 0) {
                 return false;
             }
@@ -633,13 +637,24 @@ public final class DicomReader implements Closeable {
         lim = 0;
         int r;
         do {
-            r = in.read(buf, 0, buf.length);
+            r = read(buf, 0, buf.length);
         } while (r == 0);
         if (r < 0) {
             return false;
         }
         lim = r;
         return true;
+    }
+
+    private int read(byte[] b, int off, int len) throws IOException {
+        try {
+            return in.read(b, off, len);
+        } catch (java.util.zip.ZipException | EOFException e) {
+            if (!inflated) {
+                throw e;
+            }
+            throw new DicomParseException("corrupt or truncated deflated data: " + e.getMessage(), position(), tag, e);
+        }
     }
 
     @Override
