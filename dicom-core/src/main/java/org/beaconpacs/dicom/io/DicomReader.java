@@ -380,21 +380,30 @@ public final class DicomReader implements Closeable {
         if (e == null || e.vrs().length < 2) {
             return vr;
         }
+        if (tag == Tag.PixelData) {
+            // PS3.5 8.2: OB up to 8 bits allocated, else OW; it matters when converting to big endian
+            return intOf(attrs, Tag.BitsAllocated, 16) <= 8 ? VR.OB : VR.OW;
+        }
         for (VR alt : e.vrs()) {
             if (alt == VR.OW) {
                 return VR.OW; // Pixel Data, overlays, LUT data: 16-bit words in implicit VR
             }
         }
+        return intOf(attrs, Tag.PixelRepresentation, 0) == 1 ? VR.SS : VR.US;
+    }
+
+    /** The value of an image pixel attribute in this item or an enclosing one, for resolving implicit VRs. */
+    private static int intOf(Attributes attrs, int tag, int defaultValue) {
         for (Attributes a = attrs; a != null; a = a.parent()) {
-            if (a.contains(Tag.PixelRepresentation)) {
+            if (a.contains(tag)) {
                 try {
-                    return a.getInt(Tag.PixelRepresentation, 0) == 1 ? VR.SS : VR.US;
+                    return a.getInt(tag, defaultValue);
                 } catch (NumberFormatException garbled) {
-                    return VR.US; // a value too broken to read must not stop reading the rest
+                    return defaultValue; // a value too broken to read must not stop reading the rest
                 }
             }
         }
-        return VR.US;
+        return defaultValue;
     }
 
     /** True if the current element holds items: SQ, or undefined length on anything but pixel data. */
