@@ -21,17 +21,8 @@ import org.junit.jupiter.api.TestFactory;
 /** Every real sample file read and written back in its own transfer syntax gives identical data-set bytes. */
 class SampleRoundTripTest {
 
-    /** Samples that are broken on purpose, and must be refused with a DicomParseException. */
-    static final Map<String, String> BROKEN = Map.of(
-            "MR_truncated.dcm", "pixel data cut short",
-            "rtplan_truncated.dcm", "file cut in the middle of an element",
-            "no_meta.dcm", "starts one byte off: dcmdump refuses it as well",
-            "SC_rgb_jpeg.dcm", "meta says Explicit VR but the data set is implicit: dcmdump refuses it as well");
-
-    /** Samples with odd-length values: we pad them to even length (PS3.5 7.1.1), so one byte more each. */
-    static final Map<String, Integer> ODD_LENGTHS = Map.of(
-            "meta_missing_tsyntax.dcm", 1,
-            "nested_priv_SQ.dcm", 1);
+    static final Map<String, String> BROKEN = SampleFiles.BROKEN;
+    static final Map<String, Integer> ODD_LENGTHS = SampleFiles.ODD_LENGTHS;
 
     @TestFactory
     Stream<DynamicTest> everySampleRoundTripsByteExact() throws IOException {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -16,6 +17,18 @@ import java.util.stream.Stream;
 public final class SampleFiles {
 
     public static final Path PYDICOM_DATA = Path.of("/usr/lib/python3/dist-packages/pydicom/data");
+
+    /** Samples that are broken on purpose, and must be refused with a DicomParseException. */
+    public static final Map<String, String> BROKEN = Map.of(
+            "MR_truncated.dcm", "pixel data cut short",
+            "rtplan_truncated.dcm", "file cut in the middle of an element",
+            "no_meta.dcm", "starts one byte off: dcmdump refuses it as well",
+            "SC_rgb_jpeg.dcm", "meta says Explicit VR but the data set is implicit: dcmdump refuses it as well");
+
+    /** Samples with odd-length values: we pad them to even length (PS3.5 7.1.1), so one byte more each. */
+    public static final Map<String, Integer> ODD_LENGTHS = Map.of(
+            "meta_missing_tsyntax.dcm", 1,
+            "nested_priv_SQ.dcm", 1);
 
     private SampleFiles() {
     }
