@@ -478,7 +478,8 @@ public final class Attributes {
         Object v = values[i];
         VR vr = vrs[i];
         if (v instanceof String[] s) {
-            return s.clone();
+            // one empty value encodes exactly as no value: both read back as no value
+            return s.length == 1 && s[0].isEmpty() ? Values.EMPTY_STRINGS : s.clone();
         }
         if (!(v instanceof byte[] b)) {
             return Values.EMPTY_STRINGS;

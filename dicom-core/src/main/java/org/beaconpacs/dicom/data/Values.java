@@ -147,6 +147,10 @@ public final class Values {
         }
         for (int digits = 15; digits > 0; digits--) {
             s = new BigDecimal(d).round(new java.math.MathContext(digits)).stripTrailingZeros().toString();
+            if (Double.isInfinite(Double.parseDouble(s))) { // rounding up past Double.MAX_VALUE
+                s = new BigDecimal(d).round(new java.math.MathContext(digits, java.math.RoundingMode.DOWN))
+                        .stripTrailingZeros().toString();
+            }
             if (s.length() <= 16) {
                 return s;
             }
