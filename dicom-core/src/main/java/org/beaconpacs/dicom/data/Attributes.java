@@ -745,8 +745,10 @@ public final class Attributes {
         }
         byte[] x = encodedValue(i);
         byte[] y = other.encodedValue(i);
-        if (bigEndian != other.bigEndian && vr.swapUnit() > 1) {
-            y = Values.swap(y.clone(), 0, y.length, vr.swapUnit());
+        // OB here may be OW there (8-bit pixel data): the other side's words are what need swapping
+        int unit = Math.max(vr.swapUnit(), other.vrs[i].swapUnit());
+        if (bigEndian != other.bigEndian && unit > 1) {
+            y = Values.swap(y.clone(), 0, y.length, unit);
         }
         return Arrays.equals(x, y);
     }
