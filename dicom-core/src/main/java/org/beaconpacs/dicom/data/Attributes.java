@@ -503,6 +503,34 @@ public final class Attributes {
         return BinaryValues.toStrings(b, vr, bigEndian);
     }
 
+    /**
+     * At most {@code limit} values as strings, for listings: binary values are formatted only that far.
+     * Null if absent.
+     */
+    public String[] getStrings(int tag, int limit) {
+        int i = indexOf(tag);
+        if (i < 0) {
+            return null;
+        }
+        if (values[i] instanceof byte[] b && !vrs[i].isString()) {
+            return BinaryValues.toStrings(b, vrs[i], bigEndian, limit);
+        }
+        String[] s = stringsAt(i, specificCharacterSet());
+        return s.length <= limit ? s : Arrays.copyOf(s, limit);
+    }
+
+    /** Number of values (VM) of an element: binary values by their size, text by its backslashes. */
+    public int valueCount(int tag) {
+        int i = indexOf(tag);
+        if (i < 0) {
+            return 0;
+        }
+        if (values[i] instanceof byte[] b && !vrs[i].isString()) {
+            return vrs[i].isBinaryNumber() ? BinaryValues.count(b, vrs[i]) : (b.length == 0 ? 0 : 1);
+        }
+        return stringsAt(i, specificCharacterSet()).length;
+    }
+
     /** The first value as an int (IS, DS, US, SS, UL, SL, ...), or {@code defaultValue}. */
     public int getInt(int tag, int defaultValue) {
         int[] v = getInts(tag);

@@ -12,7 +12,7 @@ final class BinaryValues {
         return b.length / unit;
     }
 
-    private static int unit(VR vr) {
+    static int unit(VR vr) {
         return switch (vr) {
             case SS, US, OW -> 2;
             case SL, UL, FL, OF, OL, AT -> 4;
@@ -68,7 +68,12 @@ final class BinaryValues {
 
     /** Values formatted as text: numbers in decimal, AT as 8 hex digits, OB/UN bytes as 2 hex digits. */
     static String[] toStrings(byte[] b, VR vr, boolean be) {
-        int n = count(b, vr);
+        return toStrings(b, vr, be, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} values only: a dump of 262,144 pixel values needs a handful. */
+    static String[] toStrings(byte[] b, VR vr, boolean be, int limit) {
+        int n = Math.min(limit, count(b, vr));
         String[] out = new String[n];
         for (int i = 0; i < n; i++) {
             out[i] = switch (vr) {
@@ -79,9 +84,21 @@ final class BinaryValues {
                 case FD, OD -> Double.toString(Double.longBitsToDouble(Values.int64(b, i * 8, be)));
                 case SV -> Long.toString(Values.int64(b, i * 8, be));
                 case UV, OV -> Long.toUnsignedString(Values.int64(b, i * 8, be));
-                default -> String.format("%02x", b[i] & 0xFF);
+                default -> hex(b[i]);
             };
         }
         return out;
+    }
+
+    private static final String[] HEX = new String[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            HEX[i] = (i < 16 ? "0" : "") + Integer.toHexString(i);
+        }
+    }
+
+    private static String hex(byte b) {
+        return HEX[b & 0xFF];
     }
 }

@@ -1,5 +1,6 @@
 package org.beaconpacs.dicom.data;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,12 +30,39 @@ public record BulkData(Path file, long offset, long length, boolean bigEndian) {
 
     /** Copies the referenced bytes to {@code out} without loading them whole. */
     public void transferTo(OutputStream out) throws IOException {
+        if (out instanceof FileOutputStream fileOut) {
+            // file to file: let the kernel copy (copy_file_range/sendfile), as cp does
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                long position = offset;
+                long remaining = length;
+                while (remaining > 0) {
+                    long n = channel.transferTo(position, remaining, fileOut.getChannel());
+                    if (n <= 0) {
+                        throw truncated(length - remaining);
+                    }
+                    position += n;
+                    remaining -= n;
+                }
+            }
+            return;
+        }
         try (InputStream in = openStream()) {
             long copied = in.transferTo(out);
             if (copied != length) {
-                throw new IOException("bulk data truncated: " + file + " has " + copied + " of " + length
-                        + " bytes at offset " + offset);
+                throw truncated(copied);
             }
+        }
+    }
+
+    private IOException truncated(long copied) {
+        return new IOException("bulk data truncated: " + file + " has " + copied + " of " + length
+                + " bytes at offset " + offset);
+    }
+
+    /** The first {@code n} bytes (fewer if the value is shorter), e.g. to show the start of a value. */
+    public byte[] prefix(int n) throws IOException {
+        try (InputStream in = openStream()) {
+            return in.readNBytes((int) Math.min(n, length));
         }
     }
 

@@ -61,6 +61,16 @@ public final class Values {
         putInt32(b, off + (bigEndian ? 4 : 0), (int) v, bigEndian);
     }
 
+    /** Up to {@code limit} values of a binary VR formatted as text (numbers, AT as hex, bytes as hex). */
+    public static String[] binaryToStrings(byte[] b, VR vr, boolean bigEndian, int limit) {
+        return BinaryValues.toStrings(b, vr, bigEndian, limit);
+    }
+
+    /** Number of values a binary value of {@code length} bytes holds. */
+    public static long binaryValueCount(long length, VR vr) {
+        return vr.isBinaryNumber() ? length / BinaryValues.unit(vr) : length == 0 ? 0 : 1;
+    }
+
     /** Reverses the byte order of each {@code unit}-byte group in place (a trailing partial group stays). */
     public static byte[] swap(byte[] b, int off, int len, int unit) {
         if (unit <= 1) {

@@ -8,6 +8,7 @@ import org.beaconpacs.dicom.data.Fragments;
 import org.beaconpacs.dicom.data.Sequence;
 import org.beaconpacs.dicom.data.Tags;
 import org.beaconpacs.dicom.data.VR;
+import org.beaconpacs.dicom.data.Values;
 import org.beaconpacs.dicom.dict.ElementDictionary;
 
 /**
@@ -64,13 +65,22 @@ public final class DicomDump {
                             Long.toString(fragments.length(k)), 1, "Item");
                 }
             } else if (value instanceof BulkData bulk) {
-                line(out, level, tag, vr.name(), "(BulkData " + bulk.file().getFileName() + "@" + bulk.offset() + ")",
-                        Long.toString(bulk.length()), 1, keyword);
+                // a value left on disk: show its first values, reading no more than the line needs
+                int shown = maxValueChars / 2 + 1;
+                String[] first = vr.isString() ? new String[] {"(on disk)"}
+                        : Values.binaryToStrings(bulk.prefix(shown * 8), vr, bulk.bigEndian(), shown);
+                long count = Values.binaryValueCount(bulk.length(), vr);
+                String joined = String.join("\\", first) + (first.length < count ? "\\..." : "");
+                line(out, level, tag, vr.name(), "[" + cut(joined) + "]", Long.toString(bulk.length()),
+                        (int) Math.min(count, Integer.MAX_VALUE), keyword);
             } else {
-                String[] values = attrs.getStrings(tag);
+                // binary values are formatted only as far as the line shows them
+                String[] values = attrs.getStrings(tag, vr.isString() ? Integer.MAX_VALUE : maxValueChars / 2 + 1);
                 byte[] encoded = attrs.encodedValue(i);
-                String text = values.length == 0 ? "(no value available)" : "[" + cut(String.join("\\", values)) + "]";
-                line(out, level, tag, vr.name(), text, Integer.toString(encoded.length), values.length, keyword);
+                int count = attrs.valueCount(tag);
+                String joined = String.join("\\", values) + (values.length < count ? "\\..." : "");
+                String text = values.length == 0 ? "(no value available)" : "[" + cut(joined) + "]";
+                line(out, level, tag, vr.name(), text, Integer.toString(encoded.length), count, keyword);
             }
         }
     }

@@ -563,11 +563,21 @@ public final class DicomReader implements Closeable {
         byte[] b = new byte[streamLength >= 0 ? len : Math.min(len, EAGER_ALLOCATION_LIMIT)];
         int filled = 0;
         while (filled < len) {
-            if (pos == lim && !fillSome()) {
-                throw truncated(len - filled);
-            }
             if (filled == b.length) {
                 b = Arrays.copyOf(b, (int) Math.min(len, (long) b.length * 2));
+            }
+            if (pos == lim && b.length - filled >= buf.length) {
+                // large values go straight into their array, not through the buffer: one copy less
+                int r = read(b, filled, b.length - filled);
+                if (r < 0) {
+                    throw truncated(len - filled);
+                }
+                bufStart += r;
+                filled += r;
+                continue;
+            }
+            if (pos == lim && !fillSome()) {
+                throw truncated(len - filled);
             }
             int chunk = Math.min(b.length - filled, lim - pos);
             System.arraycopy(buf, pos, b, filled, chunk);
