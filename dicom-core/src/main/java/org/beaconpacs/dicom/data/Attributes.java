@@ -1,11 +1,17 @@
 package org.beaconpacs.dicom.data;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.temporal.Temporal;
+import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
 import java.util.Objects;
 import org.beaconpacs.dicom.charset.SpecificCharacterSet;
 import org.beaconpacs.dicom.dict.ElementDictionary;
 import org.beaconpacs.dicom.dict.Tag;
+import org.beaconpacs.dicom.time.DateTimes;
 
 /**
  * A DICOM data set: data elements ordered by tag, each with its VR and value.
@@ -414,6 +420,21 @@ public final class Attributes {
         }
     }
 
+    /** Sets a DA value. */
+    public void setDate(int tag, LocalDate date) {
+        setString(tag, VR.DA, DateTimes.formatDA(date));
+    }
+
+    /** Sets a TM value (with a fraction only when the time has one). */
+    public void setTime(int tag, LocalTime time) {
+        setString(tag, VR.TM, DateTimes.formatTM(time));
+    }
+
+    /** Sets a DT value from a LocalDateTime, OffsetDateTime or ZonedDateTime. */
+    public void setDateTime(int tag, TemporalAccessor dateTime) {
+        setString(tag, VR.DT, DateTimes.formatDT(dateTime));
+    }
+
     /** Creates (replacing any old value) an empty sequence of undefined length and returns it. */
     public Sequence newSequence(int tag) {
         Sequence seq = new Sequence(this, true);
@@ -529,6 +550,37 @@ public final class Attributes {
             return vrs[i].isBinaryNumber() ? BinaryValues.count(b, vrs[i]) : (b.length == 0 ? 0 : 1);
         }
         return stringsAt(i, specificCharacterSet()).length;
+    }
+
+    /** The first DA value, or null if absent or empty; a malformed date is a DateTimeParseException. */
+    public LocalDate getDate(int tag) {
+        String s = getString(tag);
+        return s == null || s.isEmpty() ? null : DateTimes.parseDA(s);
+    }
+
+    /** The first TM value (partial values at their start), or null. */
+    public LocalTime getTime(int tag) {
+        String s = getString(tag);
+        return s == null || s.isEmpty() ? null : DateTimes.parseTM(s);
+    }
+
+    /** The first DT value: a LocalDateTime, or an OffsetDateTime when it carries an offset; or null. */
+    public Temporal getDateTime(int tag) {
+        String s = getString(tag);
+        return s == null || s.isEmpty() ? null : DateTimes.parseDT(s);
+    }
+
+    /**
+     * Date and time of a DA/TM pair such as Study Date and Study Time, or null without a date; a missing
+     * time is midnight.
+     */
+    public LocalDateTime getDateTime(int dateTag, int timeTag) {
+        LocalDate date = getDate(dateTag);
+        if (date == null) {
+            return null;
+        }
+        LocalTime time = getTime(timeTag);
+        return date.atTime(time == null ? LocalTime.MIDNIGHT : time);
     }
 
     /** The first value as an int (IS, DS, US, SS, UL, SL, ...), or {@code defaultValue}. */

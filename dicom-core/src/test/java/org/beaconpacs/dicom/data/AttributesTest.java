@@ -161,4 +161,23 @@ class AttributesTest {
         selected.addSelected(a, new int[] {Tag.PatientID});
         assertArrayEquals(new int[] {Tag.PatientID}, selected.tags());
     }
+
+    @Test
+    void datesAndTimesHaveTypedAccessors() {
+        Attributes ds = new Attributes();
+        ds.setDate(Tag.StudyDate, java.time.LocalDate.of(2026, 11, 22));
+        ds.setTime(Tag.StudyTime, java.time.LocalTime.of(8, 30, 5, 250_000_000));
+        assertEquals("20261122", ds.getString(Tag.StudyDate));
+        assertEquals("083005.250000", ds.getString(Tag.StudyTime));
+        assertEquals(java.time.LocalDateTime.of(2026, 11, 22, 8, 30, 5, 250_000_000),
+                ds.getDateTime(Tag.StudyDate, Tag.StudyTime));
+        ds.setDateTime(Tag.AcquisitionDateTime, java.time.OffsetDateTime.of(2026, 11, 22, 8, 30, 0, 0,
+                java.time.ZoneOffset.ofHours(8)));
+        assertEquals("20261122083000+0800", ds.getString(Tag.AcquisitionDateTime));
+        assertEquals(java.time.OffsetDateTime.of(2026, 11, 22, 8, 30, 0, 0, java.time.ZoneOffset.ofHours(8)),
+                ds.getDateTime(Tag.AcquisitionDateTime));
+        ds.setString(Tag.SeriesTime, VR.TM, "1015");
+        assertEquals(java.time.LocalTime.of(10, 15), ds.getTime(Tag.SeriesTime));
+        assertNull(ds.getDate(Tag.PatientBirthDate));
+    }
 }

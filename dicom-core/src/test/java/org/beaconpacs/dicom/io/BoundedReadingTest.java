@@ -154,4 +154,49 @@ class BoundedReadingTest {
         }
         org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(copy));
     }
+
+    /** A 2.4 GB Pixel Data element streams through copyValue with a 256 MiB heap: nothing holds it whole. */
+    @Test
+    void streamsAPixelDataElementLargerThan2GB() throws IOException {
+        long length = 0x9000_0000L;
+        byte[] header = {(byte) 0xE0, 0x7F, 0x10, 0x00, 'O', 'B', 0, 0, 0, 0, 0, (byte) 0x90};
+        InputStream in = new java.io.SequenceInputStream(new ByteArrayInputStream(header), new InputStream() {
+            private long left = length;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 7 : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) 7);
+                left -= n;
+                return n;
+            }
+        });
+        DicomReader reader = new DicomReader(in);
+        Attributes header0 = reader.readDatasetUntil(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, Tag.PixelData);
+        assertTrue(header0.isEmpty());
+        assertEquals(length, reader.length());
+        long[] counted = {0};
+        java.io.OutputStream sink = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                counted[0]++;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                counted[0] += len;
+            }
+        };
+        assertEquals(length, reader.copyValue(sink));
+        assertEquals(length, counted[0]);
+        assertEquals(length + header.length, reader.position());
+    }
 }

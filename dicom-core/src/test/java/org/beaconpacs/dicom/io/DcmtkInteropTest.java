@@ -19,6 +19,7 @@ import org.beaconpacs.dicom.data.VR;
 import org.beaconpacs.dicom.dict.Tag;
 import org.beaconpacs.dicom.dict.UID;
 import org.beaconpacs.dicom.testing.SampleFiles;
+import static org.beaconpacs.dicom.testing.Datasets.withoutGroupLengths;
 import org.beaconpacs.dicom.testing.Tools;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -152,15 +153,5 @@ class DcmtkInteropTest {
         byte[] original = Files.readAllBytes(dcm);
         byte[] ours = Files.readAllBytes(again);
         assertArrayEquals(original, ours, "Part 10 file written back byte for byte");
-    }
-
-    private static Attributes withoutGroupLengths(Attributes ds) {
-        Attributes copy = new Attributes(ds);
-        for (int tag : copy.tags()) {
-            if ((tag & 0xFFFF) == 0) {
-                copy.remove(tag);
-            }
-        }
-        return copy;
     }
 }
