@@ -139,7 +139,7 @@ public final class DicomJsonReader {
                 case FL, FD -> {
                     double[] d = new double[n];
                     for (int i = 0; i < n; i++) {
-                        d[i] = ((Json.Number) list.get(i)).decimal().doubleValue();
+                        d[i] = Double.parseDouble(((Json.Number) list.get(i)).text()); // keeps -0.0
                     }
                     attrs.setDouble(tag, vr, d);
                 }

@@ -77,7 +77,7 @@ class DcmdumpAgreementTest {
             }
             int level = m.group(1).length() / 4; // dcmdump indents an item by 2 and its elements by 2 more
             int tag = (int) Long.parseLong(m.group(2) + m.group(3), 16);
-            String vr = m.group(4);
+            String vr = m.group(4).equals("up") ? "UL" : m.group(4); // DCMTK names DICOMDIR offsets "up"
             String value = m.group(5);
             String length = m.group(6);
             if (value.startsWith("(PixelSequence")) {

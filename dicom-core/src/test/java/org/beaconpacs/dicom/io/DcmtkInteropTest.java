@@ -81,8 +81,19 @@ class DcmtkInteropTest {
                     Tools.Result conv = Tools.run("dcmconv", option, "-g", p.toString(), out.toString());
                     assertEquals(0, conv.exitCode(), conv.stderr());
                     Attributes original = withoutGroupLengths(DicomFile.read(p).dataset());
-                    DicomFile converted = DicomFile.read(out);
-                    assertEquals(original, withoutGroupLengths(converted.dataset()));
+                    Attributes converted = withoutGroupLengths(DicomFile.read(out).dataset());
+                    if (option.equals("+ti")) {
+                        // Implicit VR says nothing of a private sequence with a defined length: without the
+                        // vendor's dictionary it can only come back as UN bytes. Present, but not compared.
+                        for (int tag : original.tags()) {
+                            if (org.beaconpacs.dicom.data.Tags.isPrivate(tag) && original.getVR(tag) == VR.SQ
+                                    && converted.getVR(tag) == VR.UN) {
+                                original.remove(tag);
+                                converted.remove(tag);
+                            }
+                        }
+                    }
+                    assertEquals(original, converted);
                 })));
     }
 

@@ -23,7 +23,9 @@ public final class SampleFiles {
             "MR_truncated.dcm", "pixel data cut short",
             "rtplan_truncated.dcm", "file cut in the middle of an element",
             "no_meta.dcm", "starts one byte off: dcmdump refuses it as well",
-            "SC_rgb_jpeg.dcm", "meta says Explicit VR but the data set is implicit: dcmdump refuses it as well");
+            "SC_rgb_jpeg.dcm", "meta says Explicit VR but the data set is implicit: dcmdump refuses it as well",
+            // edited without fixing lengths: dcmdump reads on silently, we refuse a length beyond the file's end
+            "DICOMDIR-nooffset", "its last item declares 248 bytes where 224 remain");
 
     /** Samples with odd-length values: we pad them to even length (PS3.5 7.1.1), so one byte more each. */
     public static final Map<String, Integer> ODD_LENGTHS = Map.of(
@@ -41,13 +43,23 @@ public final class SampleFiles {
         assumeTrue(present, what + " is not installed; skipping");
     }
 
-    /** Every .dcm file of pydicom's test_files and charset_files folders. */
+    /**
+     * Every DICOM file of pydicom's test_files (sub-folders and DICOMDIRs included) and charset_files:
+     * everything but the text, JSON and archive files kept beside them.
+     */
     public static List<Path> all() throws IOException {
         require(Files.isDirectory(PYDICOM_DATA.resolve("test_files")), "python3-pydicom (sample DICOM files)");
-        try (Stream<Path> a = Files.list(PYDICOM_DATA.resolve("test_files"));
-             Stream<Path> b = Files.list(PYDICOM_DATA.resolve("charset_files"))) {
-            return Stream.concat(a, b).filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
+        try (Stream<Path> a = Files.walk(PYDICOM_DATA.resolve("test_files"));
+             Stream<Path> b = Files.walk(PYDICOM_DATA.resolve("charset_files"))) {
+            return Stream.concat(a, b).filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().matches(".*\\.(txt|dump|json|gz|py|pyc)|README"))
+                    .sorted().toList();
         }
+    }
+
+    /** A short name for test reports: the path below pydicom's data folder. */
+    public static String name(Path p) {
+        return PYDICOM_DATA.relativize(p).toString();
     }
 
     public static Path file(String name) {
