@@ -128,9 +128,23 @@ public final class DicomWriter implements Closeable, Flushable {
         setTransferSyntax(ts);
         OutputStream plain = out;
         DeflaterOutputStream deflating = null;
+        long[] deflatedBytes = {0};
         if (ts.deflated()) {
             flushBuffer();
-            deflating = new DeflaterOutputStream(plain, new Deflater(deflateLevel, true), 16 * 1024);
+            OutputStream counting = new java.io.FilterOutputStream(plain) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    deflatedBytes[0] += len;
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    deflatedBytes[0]++;
+                    out.write(b);
+                }
+            };
+            deflating = new DeflaterOutputStream(counting, new Deflater(deflateLevel, true), 16 * 1024);
             out = deflating;
         }
         try {
@@ -142,6 +156,9 @@ public final class DicomWriter implements Closeable, Flushable {
             if (deflating != null) {
                 flushBuffer();
                 deflating.finish();
+                if ((deflatedBytes[0] & 1) != 0) {
+                    plain.write(0); // PS3.5 A.5: an odd deflated stream gets a trailing NUL
+                }
             }
         } finally {
             out = plain;

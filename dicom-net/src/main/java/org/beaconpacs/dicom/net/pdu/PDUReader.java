@@ -23,6 +23,7 @@ public final class PDUReader {
     private int type;
     private long length;
     private long pdataRemaining;
+    private int currentPdvLength;
 
     /**
      * @param maxPDataLength the largest P-DATA-TF this side accepts (the Maximum Length it announced;
@@ -119,7 +120,13 @@ public final class PDUReader {
                     + " bytes left");
         }
         pdataRemaining -= 4 + itemLength;
-        return (int) (itemLength - 2);
+        currentPdvLength = (int) (itemLength - 2);
+        return currentPdvLength;
+    }
+
+    /** Fragment length of the PDV whose header was read last. */
+    public int pdvLengthOfCurrent() {
+        return currentPdvLength;
     }
 
     public int pdvContextId() {

@@ -1,0 +1,212 @@
+package org.beaconpacs.dicom.net.association;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntSupplier;
+import org.beaconpacs.dicom.io.FileMetaInformation;
+import org.beaconpacs.dicom.io.TransferSyntax;
+import org.beaconpacs.dicom.net.pdu.AAssociateAC;
+import org.beaconpacs.dicom.net.pdu.AAssociateRJ;
+import org.beaconpacs.dicom.net.pdu.AAssociateRQ;
+import org.beaconpacs.dicom.net.pdu.AAssociateRQAC;
+import org.beaconpacs.dicom.net.pdu.PresentationContext;
+import org.beaconpacs.dicom.net.pdu.RoleSelection;
+
+/**
+ * The acceptor's negotiation (PS3.8 9.3.3, PS3.7 D.3.3): who may associate, which presentation
+ * contexts are accepted with which transfer syntax, which roles, and the limits offered. Immutable
+ * once built; the resource adapter swaps in a new one when the configuration changes.
+ */
+public final class AcceptorPolicy {
+
+    /** How the acceptor picks one of the transfer syntaxes a context proposes. */
+    public enum TransferSyntaxPreference {
+        /** Explicit VR Little Endian, then Implicit, then the first other acceptable one proposed. */
+        EXPLICIT_LITTLE_ENDIAN,
+        /** The first compressed (encapsulated) syntax proposed, stored as received; else as EXPLICIT_LITTLE_ENDIAN. */
+        SENDERS_COMPRESSED
+    }
+
+    private final Set<String> calledAeTitles;
+    private final Set<String> callingAeTitles;
+    private final Map<String, Set<String>> transferSyntaxes;
+    private final Set<String> scpRoleSopClasses;
+    private final TransferSyntaxPreference preference;
+    private final long maxPduLength;
+    private final int maxOperationsPerformed;
+    private final int maxAssociations;
+    private final IntSupplier openAssociations;
+
+    private AcceptorPolicy(Builder b) {
+        this.calledAeTitles = Set.copyOf(b.calledAeTitles);
+        this.callingAeTitles = b.callingAeTitles == null ? null : Set.copyOf(b.callingAeTitles);
+        Map<String, Set<String>> ts = new LinkedHashMap<>();
+        b.transferSyntaxes.forEach((k, v) -> ts.put(k, Set.copyOf(v)));
+        this.transferSyntaxes = Map.copyOf(ts);
+        this.scpRoleSopClasses = Set.copyOf(b.scpRoleSopClasses);
+        this.preference = b.preference;
+        this.maxPduLength = b.maxPduLength;
+        this.maxOperationsPerformed = b.maxOperationsPerformed;
+        this.maxAssociations = b.maxAssociations;
+        this.openAssociations = b.openAssociations;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public long maxPduLength() {
+        return maxPduLength;
+    }
+
+    /**
+     * Answers an A-ASSOCIATE-RQ: the A-ASSOCIATE-AC to send, or an {@link AssociationException} carrying
+     * the A-ASSOCIATE-RJ with the right result, source and reason.
+     */
+    public AAssociateAC negotiate(AAssociateRQ rq) throws AssociationException {
+        if ((rq.protocolVersion() & 1) == 0) {
+            throw AssociationException.rejected(AAssociateRJ.protocolVersionNotSupported());
+        }
+        if (!AAssociateRQAC.DICOM_APPLICATION_CONTEXT.equals(rq.applicationContext())) {
+            throw AssociationException.rejected(AAssociateRJ.applicationContextNotSupported());
+        }
+        if (!calledAeTitles.isEmpty() && !calledAeTitles.contains(rq.calledAeTitle())) {
+            throw AssociationException.rejected(AAssociateRJ.calledAeTitleNotRecognized());
+        }
+        if (callingAeTitles != null && !callingAeTitles.contains(rq.callingAeTitle())) {
+            throw AssociationException.rejected(AAssociateRJ.callingAeTitleNotRecognized());
+        }
+        if (maxAssociations > 0 && openAssociations.getAsInt() > maxAssociations) {
+            throw AssociationException.rejected(AAssociateRJ.localLimitExceeded());
+        }
+        AAssociateAC ac = new AAssociateAC();
+        ac.setCalledAeTitle(rq.calledAeTitle());
+        ac.setCallingAeTitle(rq.callingAeTitle());
+        ac.setMaxPduLength(maxPduLength);
+        ac.setImplementationClassUid(FileMetaInformation.IMPLEMENTATION_CLASS_UID);
+        ac.setImplementationVersionName(FileMetaInformation.IMPLEMENTATION_VERSION_NAME);
+        if (rq.hasAsyncOperationsWindow()) {
+            // we invoke none ourselves; we perform as many as allowed, in order
+            int performed = maxOperationsPerformed == 0 ? rq.maxOperationsInvoked()
+                    : rq.maxOperationsInvoked() == 0 ? maxOperationsPerformed
+                    : Math.min(rq.maxOperationsInvoked(), maxOperationsPerformed);
+            ac.setAsyncOperationsWindow(performed, 1);
+        }
+        for (PresentationContext pc : rq.presentationContexts()) {
+            ac.addPresentationContext(answer(pc));
+        }
+        for (RoleSelection rs : rq.roleSelections()) {
+            if (transferSyntaxes.containsKey(rs.sopClass())) {
+                // the requestor may always be SCU; it may be SCP (C-GET storage) where we allow it
+                ac.addRoleSelection(new RoleSelection(rs.sopClass(), rs.scu(),
+                        rs.scp() && scpRoleSopClasses.contains(rs.sopClass())));
+            }
+        }
+        return ac;
+    }
+
+    private PresentationContext answer(PresentationContext pc) {
+        Set<String> acceptable = transferSyntaxes.get(pc.abstractSyntax());
+        if (acceptable == null) {
+            return PresentationContext.ac(pc.id(), PresentationContext.ABSTRACT_SYNTAX_NOT_SUPPORTED, null);
+        }
+        String chosen = choose(pc.transferSyntaxes(), acceptable);
+        return chosen == null
+                ? PresentationContext.ac(pc.id(), PresentationContext.TRANSFER_SYNTAXES_NOT_SUPPORTED, null)
+                : PresentationContext.ac(pc.id(), PresentationContext.ACCEPTANCE, chosen);
+    }
+
+    private String choose(List<String> proposed, Set<String> acceptable) {
+        List<String> candidates = new ArrayList<>();
+        for (String ts : proposed) {
+            if (acceptable.contains(ts) || acceptable.contains("*")) {
+                candidates.add(ts);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        if (preference == TransferSyntaxPreference.SENDERS_COMPRESSED) {
+            for (String ts : candidates) {
+                if (TransferSyntax.of(ts).encapsulated()) {
+                    return ts;
+                }
+            }
+        }
+        for (String preferred : List.of(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(),
+                TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid())) {
+            if (candidates.contains(preferred)) {
+                return preferred;
+            }
+        }
+        return candidates.get(0);
+    }
+
+    /** Builds an {@link AcceptorPolicy}. */
+    public static final class Builder {
+        private final Set<String> calledAeTitles = new LinkedHashSet<>();
+        private Set<String> callingAeTitles;
+        private final Map<String, Set<String>> transferSyntaxes = new LinkedHashMap<>();
+        private final Set<String> scpRoleSopClasses = new LinkedHashSet<>();
+        private TransferSyntaxPreference preference = TransferSyntaxPreference.SENDERS_COMPRESSED;
+        private long maxPduLength = 116_794; // a multiple of 8 KiB network buffers less headers
+        private int maxOperationsPerformed = 1;
+        private int maxAssociations;
+        private IntSupplier openAssociations = () -> 0;
+
+        /** Called AE titles this acceptor answers to; none means any. */
+        public Builder calledAeTitles(String... aeTitles) {
+            calledAeTitles.addAll(List.of(aeTitles));
+            return this;
+        }
+
+        /** Calling AE titles allowed; not calling this method allows any. */
+        public Builder callingAeTitles(Set<String> aeTitles) {
+            callingAeTitles = new LinkedHashSet<>(aeTitles);
+            return this;
+        }
+
+        /** Accepts {@code sopClass} with these transfer syntaxes ("*" accepts any proposed). */
+        public Builder accept(String sopClass, String... transferSyntaxUids) {
+            transferSyntaxes.computeIfAbsent(sopClass, k -> new LinkedHashSet<>()).addAll(List.of(transferSyntaxUids));
+            return this;
+        }
+
+        /** Lets the requestor take the SCP role for {@code sopClass} (C-GET: it receives the C-STOREs). */
+        public Builder allowRequestorScpRole(String sopClass) {
+            scpRoleSopClasses.add(sopClass);
+            return this;
+        }
+
+        public Builder transferSyntaxPreference(TransferSyntaxPreference preference) {
+            this.preference = preference;
+            return this;
+        }
+
+        public Builder maxPduLength(long maxPduLength) {
+            this.maxPduLength = maxPduLength;
+            return this;
+        }
+
+        /** Operations performed at once on one association (0: unlimited), offered when asked for. */
+        public Builder maxOperationsPerformed(int max) {
+            this.maxOperationsPerformed = max;
+            return this;
+        }
+
+        /** Beyond {@code max} open associations (counted by {@code open}, this one included), reject. */
+        public Builder maxAssociations(int max, IntSupplier open) {
+            this.maxAssociations = max;
+            this.openAssociations = open;
+            return this;
+        }
+
+        public AcceptorPolicy build() {
+            return new AcceptorPolicy(this);
+        }
+    }
+}

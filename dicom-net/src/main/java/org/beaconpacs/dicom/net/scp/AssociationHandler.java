@@ -1,0 +1,111 @@
+package org.beaconpacs.dicom.net.scp;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.Socket;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.beaconpacs.dicom.net.association.AcceptorPolicy;
+import org.beaconpacs.dicom.net.association.Association;
+import org.beaconpacs.dicom.net.association.Message;
+import org.beaconpacs.dicom.net.association.Timeouts;
+import org.beaconpacs.dicom.net.dimse.CommandField;
+import org.beaconpacs.dicom.net.dimse.Status;
+
+/**
+ * Runs an accepted connection to its end (the acceptor API): negotiates by the policy, then reads
+ * requests and hands them to the handler. C-STOREs and other requests are served in order on the
+ * calling thread; C-FIND, C-GET and C-MOVE run on the executor the caller hands in, so that the reader
+ * goes on and can see their C-CANCEL. The caller owns the threads (in Beacon PACS: the resource
+ * adapter's WorkManager).
+ */
+public final class AssociationHandler {
+
+    private static final Logger LOG = System.getLogger("org.beaconpacs.dicom.net.scp");
+
+    private final AcceptorPolicy policy;
+    private final DimseHandler handler;
+    private final Executor executor;
+    private final Timeouts timeouts;
+
+    public AssociationHandler(AcceptorPolicy policy, DimseHandler handler, Executor executor, Timeouts timeouts) {
+        this.policy = policy;
+        this.handler = handler;
+        this.executor = executor;
+        this.timeouts = timeouts;
+    }
+
+    /** Serves {@code socket} until release, abort, or the peer's close; never throws. */
+    public void serve(Socket socket) {
+        Association association;
+        try {
+            association = Association.accept(socket, policy, timeouts);
+        } catch (IOException e) {
+            LOG.log(Level.INFO, () -> "association from " + socket.getRemoteSocketAddress() + " not established: "
+                    + e.getMessage());
+            return;
+        }
+        Map<Integer, Responder> running = new ConcurrentHashMap<>();
+        try {
+            for (Message m; (m = association.receive()) != null; ) {
+                int field = m.command().commandField();
+                if (field == CommandField.C_CANCEL_RQ) {
+                    Responder r = running.get(m.command().messageIdBeingRespondedTo());
+                    if (r != null) {
+                        r.cancel();
+                    }
+                    continue;
+                }
+                if (m.command().isResponse()) {
+                    LOG.log(Level.INFO, association.name() + ": unexpected " + m.command() + ", ignored");
+                    continue;
+                }
+                Responder responder = new Responder(association, m.presentationContextId(), m.command());
+                if (field == CommandField.C_FIND_RQ || field == CommandField.C_GET_RQ
+                        || field == CommandField.C_MOVE_RQ) {
+                    // read the identifier now: the reader must go on to see a C-CANCEL
+                    byte[] identifier = m.data() == null ? null : m.data().readNBytes(1 << 20);
+                    Message copy = new Message(m.presentationContextId(), m.transferSyntax(), m.command(),
+                            identifier == null ? null : new java.io.ByteArrayInputStream(identifier));
+                    int id = m.command().messageId();
+                    running.put(id, responder);
+                    executor.execute(() -> {
+                        try {
+                            handle(copy, responder);
+                        } finally {
+                            running.remove(id);
+                        }
+                    });
+                } else {
+                    handle(m, responder);
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.INFO, () -> association.name() + ": ended: " + e.getMessage());
+        } finally {
+            association.close();
+        }
+    }
+
+    private void handle(Message m, Responder responder) {
+        try {
+            handler.onRequest(m, responder);
+            if (!responder.isDone()) {
+                responder.respond(m.command().response(Status.PROCESSING_FAILURE, false)
+                        .setErrorComment("the service gave no answer"), null);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "request " + m.command() + " failed: " + e);
+            if (!responder.isDone()) {
+                try {
+                    responder.respond(m.command().response(Status.UNABLE_TO_PROCESS, false)
+                            .setErrorComment(String.valueOf(e.getMessage())), null);
+                } catch (IOException | RuntimeException ignored) {
+                    // the association is gone; the reader loop will see it
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.beaconpacs.dicom.net.scp;
+
+import java.io.IOException;
+import org.beaconpacs.dicom.net.association.Association;
+import org.beaconpacs.dicom.net.association.DataWriter;
+import org.beaconpacs.dicom.net.dimse.Command;
+import org.beaconpacs.dicom.net.dimse.Status;
+
+/**
+ * How a handler answers one request: any number of pending responses (C-FIND, C-GET, C-MOVE), then
+ * exactly one final response. {@link #isCancelled()} turns true when the requestor sent a C-CANCEL for
+ * this message.
+ */
+public final class Responder {
+
+    private final Association association;
+    private final int presentationContextId;
+    private final Command request;
+    private volatile boolean cancelled;
+    private boolean done;
+
+    Responder(Association association, int presentationContextId, Command request) {
+        this.association = association;
+        this.presentationContextId = presentationContextId;
+        this.request = request;
+    }
+
+    public Command request() {
+        return request;
+    }
+
+    public Association association() {
+        return association;
+    }
+
+    /** Sends a pending response (status 0xFF00/0xFF01) with an optional data set. */
+    public void pending(Command response, DataWriter data) throws IOException {
+        if (!Status.isPending(response.status())) {
+            throw new IllegalArgumentException("not a pending status: " + Status.toString(response.status()));
+        }
+        checkOpen();
+        association.send(presentationContextId, response, data);
+    }
+
+    /** Sends the final response; a second final response is a programming error. */
+    public void respond(Command response, DataWriter data) throws IOException {
+        checkOpen();
+        done = true;
+        association.send(presentationContextId, response, data);
+    }
+
+    /** Sends the final response with just a status. */
+    public void respond(int status) throws IOException {
+        respond(request.response(status, false), null);
+    }
+
+    private void checkOpen() {
+        if (done) {
+            throw new IllegalStateException("final response already sent for " + request);
+        }
+    }
+
+    public boolean isDone() {
+        return done;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    void cancel() {
+        cancelled = true;
+    }
+}

@@ -1,0 +1,87 @@
+package org.beaconpacs.dicom.net.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.beaconpacs.dicom.data.Attributes;
+import org.beaconpacs.dicom.io.DicomWriter;
+import org.beaconpacs.dicom.io.FileMetaInformation;
+import org.beaconpacs.dicom.net.association.AcceptorPolicy;
+import org.beaconpacs.dicom.net.association.Timeouts;
+import org.beaconpacs.dicom.net.dimse.CommandField;
+import org.beaconpacs.dicom.net.dimse.Status;
+import org.beaconpacs.dicom.net.scp.AssociationHandler;
+import org.beaconpacs.dicom.net.scp.DimseDispatcher;
+import org.beaconpacs.dicom.net.scp.EchoScp;
+
+/**
+ * A small SCP built on dicom-net for tests: a loopback listener whose threads belong to the test (in
+ * the archive, the resource adapter owns listener and threads). It answers C-ECHO and stores each
+ * C-STORE as a Part 10 file named by SOP Instance UID, streaming the data set to disk.
+ */
+public final class TestScp implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final AtomicInteger stored = new AtomicInteger();
+    private final Path directory;
+
+    public TestScp(AcceptorPolicy policy, Timeouts timeouts, Path directory) throws IOException {
+        this.directory = directory;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        DimseDispatcher dispatcher = new DimseDispatcher()
+                .on(CommandField.C_ECHO_RQ, "*", new EchoScp())
+                .on(CommandField.C_STORE_RQ, "*", (m, responder) -> {
+                    String iuid = m.command().affectedSopInstanceUid();
+                    Attributes fmi = FileMetaInformation.create(m.command().affectedSopClassUid(), iuid,
+                            m.transferSyntax(), responder.association().associateRequest().callingAeTitle());
+                    Path file = directory.resolve(iuid + ".dcm");
+                    try (OutputStream out = Files.newOutputStream(file)) {
+                        DicomWriter w = new DicomWriter(out);
+                        w.writeFileMetaInformation(fmi);
+                        w.flush();
+                        m.data().transferTo(out);
+                    }
+                    stored.incrementAndGet();
+                    responder.respond(Status.SUCCESS);
+                });
+        AssociationHandler handler = new AssociationHandler(policy, dispatcher, threads, timeouts);
+        threads.execute(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket s = server.accept();
+                    threads.execute(() -> handler.serve(s));
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public int stored() {
+        return stored.get();
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+        threads.shutdownNow();
+        threads.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}
