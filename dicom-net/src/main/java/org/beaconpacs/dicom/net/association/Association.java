@@ -474,7 +474,7 @@ public final class Association implements Closeable {
             transition(State.STA13, abort + " sent");
             // Sta13: let the A-ABORT reach the peer before the connection goes (a close with unread
             // input would reset it and lose the PDU), then wait, within ARTIM, for the peer to close
-            socket.shutdownOutput();
+            halfClose();
             awaitClose();
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> name + ": could not send A-ABORT: " + e.getMessage());
@@ -508,12 +508,19 @@ public final class Association implements Closeable {
         transition(State.STA1, "transport connection closed");
     }
 
+    /**
+     * Ends our direction of the connection after the last PDU, so that it reaches the peer before the
+     * close (TLS has no half-close: its close_notify on close does the same).
+     */
+    private void halfClose() throws IOException {
+        if (!socket.isClosed() && !socket.isOutputShutdown() && !(socket instanceof javax.net.ssl.SSLSocket)) {
+            socket.shutdownOutput();
+        }
+    }
+
     private void closeSocket() {
         try {
-            if (!socket.isClosed()) {
-                // lingering close: the last PDU must reach the peer before the FIN
-                socket.shutdownOutput();
-            }
+            halfClose();
         } catch (IOException ignored) {
             // already reset by the peer
         }

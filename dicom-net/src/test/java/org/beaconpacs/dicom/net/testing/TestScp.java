@@ -35,8 +35,14 @@ public final class TestScp implements AutoCloseable {
     private final Path directory;
 
     public TestScp(AcceptorPolicy policy, Timeouts timeouts, Path directory) throws IOException {
+        this(policy, timeouts, directory, javax.net.ServerSocketFactory.getDefault());
+    }
+
+    /** A listener from {@code factory}: plain, or TLS with an SSLServerSocketFactory. */
+    public TestScp(AcceptorPolicy policy, Timeouts timeouts, Path directory, javax.net.ServerSocketFactory factory)
+            throws IOException {
         this.directory = directory;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = factory.createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         DimseDispatcher dispatcher = new DimseDispatcher()
                 .on(CommandField.C_ECHO_RQ, "*", new EchoScp())
                 .on(CommandField.C_STORE_RQ, "*", (m, responder) -> {
@@ -79,9 +85,13 @@ public final class TestScp implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         server.close();
         threads.shutdownNow();
-        threads.awaitTermination(10, TimeUnit.SECONDS);
+        try {
+            threads.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
