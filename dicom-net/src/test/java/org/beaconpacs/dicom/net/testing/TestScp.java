@@ -32,6 +32,7 @@ public final class TestScp implements AutoCloseable {
     private final ServerSocket server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger stored = new AtomicInteger();
+    private final AtomicInteger active = new AtomicInteger();
     private final Path directory;
 
     public TestScp(AcceptorPolicy policy, Timeouts timeouts, Path directory) throws IOException {
@@ -64,7 +65,14 @@ public final class TestScp implements AutoCloseable {
             while (!server.isClosed()) {
                 try {
                     Socket s = server.accept();
-                    threads.execute(() -> handler.serve(s));
+                    active.incrementAndGet();
+                    threads.execute(() -> {
+                        try {
+                            handler.serve(s);
+                        } finally {
+                            active.decrementAndGet();
+                        }
+                    });
                 } catch (IOException closed) {
                     return;
                 }
@@ -74,6 +82,20 @@ public final class TestScp implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
+    }
+
+    /** Connections being served right now. */
+    public int active() {
+        return active.get();
+    }
+
+    /** Waits up to {@code millis} for every connection to be finished with; true if they are. */
+    public boolean awaitIdle(long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (active.get() > 0 && System.currentTimeMillis() < end) {
+            Thread.sleep(20);
+        }
+        return active.get() == 0;
     }
 
     public int stored() {
