@@ -19,7 +19,11 @@ import org.beaconpacs.dicom.net.association.AssociationException;
 import org.beaconpacs.dicom.net.association.DataWriter;
 import org.beaconpacs.dicom.net.association.Message;
 import org.beaconpacs.dicom.net.association.Timeouts;
+import org.beaconpacs.dicom.io.DicomWriter;
+import org.beaconpacs.dicom.io.TransferSyntax;
 import org.beaconpacs.dicom.net.dimse.Command;
+import org.beaconpacs.dicom.net.dimse.CommandField;
+import org.beaconpacs.dicom.net.dimse.Status;
 import org.beaconpacs.dicom.net.pdu.AAbort;
 import org.beaconpacs.dicom.net.pdu.AAssociateRQ;
 import org.beaconpacs.dicom.net.pdu.PresentationContext;
@@ -41,6 +45,7 @@ import org.beaconpacs.dicom.net.pdu.PresentationContext;
 public final class DicomClient implements Closeable {
 
     private final Association association;
+    private StoreHandler storeHandler;
 
     private DicomClient(Association association) {
         this.association = association;
@@ -95,7 +100,7 @@ public final class DicomClient implements Closeable {
         PresentationContext pc = context(sopClass, transferSyntax);
         Command rq = Command.cStoreRQ(association.nextMessageId(), sopClass, sopInstance, Command.PRIORITY_MEDIUM);
         association.send(pc.id(), rq, data);
-        return awaitResponse(rq);
+        return awaitResponse(rq).command();
     }
 
     /** C-STORE of a Part 10 file, its data set streamed as it is in the file (no transcoding). */
@@ -130,7 +135,14 @@ public final class DicomClient implements Closeable {
         return pc;
     }
 
-    private Command awaitResponse(Command request) throws IOException {
+    /**
+     * Waits for the next response to {@code request}, within the DIMSE timeout; C-STOREs arriving in the
+     * meantime (C-GET sub-operations) go to the store handler.
+     */
+    Response awaitResponse(Command request) throws IOException {
+        if (association.socket().isClosed()) {
+            throw new AssociationException("association closed", null, null, null);
+        }
         association.socket().setSoTimeout(Timeouts.millis(association.timeouts().dimseResponse()));
         try {
             while (true) {
@@ -140,11 +152,19 @@ public final class DicomClient implements Closeable {
                             null, null, null);
                 }
                 Command c = m.command();
+                if (!c.isResponse() && c.commandField() == CommandField.C_STORE_RQ) {
+                    answerStore(m);
+                    continue;
+                }
                 if (c.isResponse() && c.messageIdBeingRespondedTo() == request.messageId()) {
+                    Attributes data = null;
                     if (m.data() != null) {
-                        m.data().close();
+                        data = new DicomReader(m.data()).readDataset(TransferSyntax.of(m.transferSyntax()));
                     }
-                    return c;
+                    return new Response(c, data);
+                }
+                if (m.data() != null) {
+                    m.data().close();
                 }
             }
         } catch (SocketTimeoutException e) {
@@ -156,6 +176,119 @@ public final class DicomClient implements Closeable {
                 association.socket().setSoTimeout(Timeouts.millis(association.timeouts().idle()));
             }
         }
+    }
+
+    private void answerStore(Message m) throws IOException {
+        int status;
+        if (storeHandler == null) {
+            status = Status.UNRECOGNIZED_OPERATION;
+        } else {
+            try {
+                status = storeHandler.store(m.command(), m.transferSyntax(), m.data());
+            } catch (IOException | RuntimeException e) {
+                status = Status.UNABLE_TO_PROCESS;
+            }
+        }
+        if (m.data() != null) {
+            m.data().close();
+        }
+        association.send(m.presentationContextId(), m.command().response(status, false), null);
+    }
+
+    // ---------------------------------------------------------------- query and retrieve
+
+    /** C-FIND: the matches arrive through the returned iterator as the SCP sends them. */
+    public FindResults find(String sopClass, Attributes keys) throws IOException {
+        PresentationContext pc = context(sopClass, null);
+        Command rq = Command.cFindRQ(association.nextMessageId(), sopClass, Command.PRIORITY_MEDIUM);
+        association.send(pc.id(), rq, writer(keys));
+        return new FindResults(this, rq);
+    }
+
+    /** C-MOVE to {@code destination}; returns the final response (status and sub-operation counts). */
+    public Response move(String sopClass, Attributes keys, String destination) throws IOException {
+        PresentationContext pc = context(sopClass, null);
+        Command rq = Command.cMoveRQ(association.nextMessageId(), sopClass, Command.PRIORITY_MEDIUM, destination);
+        association.send(pc.id(), rq, writer(keys));
+        return awaitFinal(rq);
+    }
+
+    /**
+     * C-GET: the instances come back as C-STOREs on this association (propose the storage classes
+     * with an SCP role selection), each handed to {@code handler}. Returns the final response.
+     */
+    public Response get(String sopClass, Attributes keys, StoreHandler handler) throws IOException {
+        PresentationContext pc = context(sopClass, null);
+        Command rq = Command.cGetRQ(association.nextMessageId(), sopClass, Command.PRIORITY_MEDIUM);
+        this.storeHandler = handler;
+        try {
+            association.send(pc.id(), rq, writer(keys));
+            return awaitFinal(rq);
+        } finally {
+            this.storeHandler = null;
+        }
+    }
+
+    private Response awaitFinal(Command rq) throws IOException {
+        while (true) {
+            Response r = awaitResponse(rq);
+            if (!Status.isPending(r.status())) {
+                return r;
+            }
+        }
+    }
+
+    /** Sends C-CANCEL for an outstanding C-FIND, C-GET or C-MOVE. */
+    public void cancel(Command request) throws IOException {
+        PresentationContext pc = context(request.affectedSopClassUid(), null);
+        association.send(pc.id(), Command.cCancelRQ(request.messageId()), null);
+    }
+
+    // ---------------------------------------------------------------- DIMSE-N
+
+    public Response nEventReport(String sopClass, String sopInstance, int eventTypeId, Attributes info)
+            throws IOException {
+        return normalized(sopClass, Command.nEventReportRQ(association.nextMessageId(), sopClass, sopInstance,
+                eventTypeId, info != null), info);
+    }
+
+    public Response nGet(String sopClass, String sopInstance, int... attributeIdentifiers) throws IOException {
+        return normalized(sopClass, Command.nGetRQ(association.nextMessageId(), sopClass, sopInstance,
+                attributeIdentifiers), null);
+    }
+
+    public Response nSet(String sopClass, String sopInstance, Attributes modifications) throws IOException {
+        return normalized(sopClass, Command.nSetRQ(association.nextMessageId(), sopClass, sopInstance),
+                modifications);
+    }
+
+    public Response nAction(String sopClass, String sopInstance, int actionTypeId, Attributes info)
+            throws IOException {
+        return normalized(sopClass, Command.nActionRQ(association.nextMessageId(), sopClass, sopInstance,
+                actionTypeId, info != null), info);
+    }
+
+    public Response nCreate(String sopClass, String sopInstance, Attributes attributes) throws IOException {
+        return normalized(sopClass, Command.nCreateRQ(association.nextMessageId(), sopClass, sopInstance,
+                attributes != null), attributes);
+    }
+
+    public Response nDelete(String sopClass, String sopInstance) throws IOException {
+        return normalized(sopClass, Command.nDeleteRQ(association.nextMessageId(), sopClass, sopInstance), null);
+    }
+
+    private Response normalized(String sopClass, Command rq, Attributes data) throws IOException {
+        PresentationContext pc = context(sopClass, null);
+        association.send(pc.id(), rq, data == null ? null : writer(data));
+        return awaitResponse(rq);
+    }
+
+    private static DataWriter writer(Attributes data) {
+        return (out, ts) -> {
+            DicomWriter w = new DicomWriter(out);
+            w.writeDataset(data, TransferSyntax.of(ts));
+            w.flush();
+        };
     }
 
     public void release() throws IOException {
