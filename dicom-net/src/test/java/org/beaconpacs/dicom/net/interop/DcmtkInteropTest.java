@@ -60,7 +60,9 @@ class DcmtkInteropTest {
 
     static AcceptorPolicy policy(String... calledAeTitles) {
         AcceptorPolicy.Builder b = AcceptorPolicy.builder().calledAeTitles(calledAeTitles)
-                .accept(UID.Verification, UID.ImplicitVRLittleEndian, UID.ExplicitVRLittleEndian);
+                .accept(UID.Verification, UID.ImplicitVRLittleEndian, UID.ExplicitVRLittleEndian)
+                .accept(UID.StudyRootQueryRetrieveInformationModelFind, UID.ImplicitVRLittleEndian,
+                        UID.ExplicitVRLittleEndian);
         for (String cuid : UIDDictionary.storageSopClasses()) {
             b.accept(cuid, "*");
         }
@@ -88,6 +90,38 @@ class DcmtkInteropTest {
             Dcmtk.Result r = Dcmtk.run("echoscu", "-aec", "BEACON", "-aet", "ECHOSCU", "127.0.0.1",
                     Integer.toString(scp.port()));
             assertEquals(0, r.exitCode(), r.output());
+        }
+    }
+
+    @Test
+    void findscuReceivesEveryPendingMatchAndCanCancel() throws Exception {
+        Dcmtk.require("findscu");
+        try (TestScp scp = new TestScp(policy("BEACON"), FAST, dir)) {
+            Dcmtk.Result all = Dcmtk.run("findscu", "-v", "-S", "-aec", "BEACON", "-k", "QueryRetrieveLevel=STUDY",
+                    "-k", "StudyInstanceUID", "127.0.0.1", Integer.toString(scp.port()));
+            assertEquals(0, all.exitCode(), all.output());
+            assertEquals(5, all.output().split("\\(Pending\\)", -1).length - 1, all.output());
+            assertTrue(all.output().contains("1.2.3.4.5"), all.output());
+
+            Dcmtk.Result cancelled = Dcmtk.run("findscu", "-v", "-S", "--cancel", "1", "-aec", "BEACON",
+                    "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID", "127.0.0.1",
+                    Integer.toString(scp.port()));
+            assertEquals(0, cancelled.exitCode(), cancelled.output());
+            assertTrue(cancelled.output().contains("Cancel"), cancelled.output());
+            assertEquals(1, scp.cancelled(), "our responder saw the C-CANCEL");
+        }
+    }
+
+    @Test
+    void termscuIsTurnedAwayAndTheScpGoesOn() throws Exception {
+        Dcmtk.require("termscu");
+        Dcmtk.require("echoscu");
+        try (TestScp scp = new TestScp(policy("BEACON"), FAST, dir)) {
+            // termscu proposes DCMTK's private shutdown SOP class, which we do not support
+            Dcmtk.run("termscu", "127.0.0.1", Integer.toString(scp.port()));
+            Dcmtk.Result r = Dcmtk.run("echoscu", "-aec", "BEACON", "127.0.0.1", Integer.toString(scp.port()));
+            assertEquals(0, r.exitCode(), r.output());
+            assertTrue(scp.awaitIdle(5_000));
         }
     }
 

@@ -33,6 +33,7 @@ public final class TestScp implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger stored = new AtomicInteger();
     private final AtomicInteger active = new AtomicInteger();
+    private final AtomicInteger cancelled = new AtomicInteger();
     private final Path directory;
 
     public TestScp(AcceptorPolicy policy, Timeouts timeouts, Path directory) throws IOException {
@@ -60,6 +61,33 @@ public final class TestScp implements AutoCloseable {
                     stored.incrementAndGet();
                     responder.respond(Status.SUCCESS);
                 });
+        dispatcher.on(CommandField.C_FIND_RQ, "*", (m, responder) -> {
+            // five studies, one pending response each, a little apart so a C-CANCEL can overtake them
+            for (int i = 1; i <= 5; i++) {
+                if (responder.isCancelled()) {
+                    cancelled.incrementAndGet();
+                    responder.respond(Status.CANCEL);
+                    return;
+                }
+                Attributes match = new Attributes();
+                match.setString(org.beaconpacs.dicom.dict.Tag.QueryRetrieveLevel,
+                        org.beaconpacs.dicom.data.VR.CS, "STUDY");
+                match.setString(org.beaconpacs.dicom.dict.Tag.StudyInstanceUID,
+                        org.beaconpacs.dicom.data.VR.UI, "1.2.3.4." + i);
+                responder.pending(m.command().response(Status.PENDING, true), (out, ts) -> {
+                    DicomWriter w = new DicomWriter(out);
+                    w.writeDataset(match, org.beaconpacs.dicom.io.TransferSyntax.of(ts));
+                    w.flush();
+                });
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            responder.respond(Status.SUCCESS);
+        });
         AssociationHandler handler = new AssociationHandler(policy, dispatcher, threads, timeouts);
         threads.execute(() -> {
             while (!server.isClosed()) {
@@ -96,6 +124,11 @@ public final class TestScp implements AutoCloseable {
             Thread.sleep(20);
         }
         return active.get() == 0;
+    }
+
+    /** C-FINDs that ended because of a C-CANCEL. */
+    public int cancelled() {
+        return cancelled.get();
     }
 
     public int stored() {
