@@ -18,6 +18,7 @@ import org.beaconpacs.dicom.net.association.Association;
 import org.beaconpacs.dicom.net.association.AssociationException;
 import org.beaconpacs.dicom.net.association.DataWriter;
 import org.beaconpacs.dicom.net.association.Message;
+import org.beaconpacs.dicom.net.association.SocketSettings;
 import org.beaconpacs.dicom.net.association.Timeouts;
 import org.beaconpacs.dicom.io.DicomWriter;
 import org.beaconpacs.dicom.io.TransferSyntax;
@@ -46,6 +47,7 @@ public final class DicomClient implements Closeable {
 
     private final Association association;
     private StoreHandler storeHandler;
+    private int maxOutstanding;
 
     private DicomClient(Association association) {
         this.association = association;
@@ -68,9 +70,14 @@ public final class DicomClient implements Closeable {
 
     public static DicomClient connect(SocketFactory factory, String host, int port, AAssociateRQ rq,
                                       Timeouts timeouts) throws IOException {
+        return connect(factory, SocketSettings.DEFAULT, host, port, rq, timeouts);
+    }
+
+    public static DicomClient connect(SocketFactory factory, SocketSettings settings, String host, int port,
+                                      AAssociateRQ rq, Timeouts timeouts) throws IOException {
         Socket socket = factory.createSocket();
         try {
-            socket.setTcpNoDelay(true);
+            settings.applyTo(socket);
             socket.connect(new InetSocketAddress(host, port), Timeouts.millis(timeouts.connect()));
         } catch (IOException e) {
             socket.close();
@@ -105,6 +112,53 @@ public final class DicomClient implements Closeable {
 
     /** C-STORE of a Part 10 file, its data set streamed as it is in the file (no transcoding). */
     public Command store(Path file) throws IOException {
+        return awaitResponse(sendStore(file)).command();
+    }
+
+    /**
+     * C-STORE of many Part 10 files with up to the negotiated number of requests outstanding (PS3.7
+     * D.3.3.3: the asynchronous operations window; 1 without one), responses matched by Message ID.
+     * This keeps a high-latency link full. Returns the responses in the order of {@code files}.
+     */
+    public java.util.List<Command> storeAll(java.util.List<Path> files) throws IOException {
+        int window = association.associateAccept().hasAsyncOperationsWindow()
+                ? association.associateAccept().maxOperationsInvoked() : 1;
+        if (window == 0) {
+            window = 64; // unlimited by the SCP: still bounded here
+        }
+        java.util.Map<Integer, Integer> outstanding = new java.util.HashMap<>();
+        Command[] responses = new Command[files.size()];
+        int next = 0;
+        while (next < files.size() || !outstanding.isEmpty()) {
+            if (next < files.size() && outstanding.size() < window) {
+                Command rq = sendStore(files.get(next));
+                outstanding.put(rq.messageId(), next++);
+                maxOutstanding = Math.max(maxOutstanding, outstanding.size());
+                continue;
+            }
+            Message m = association.receive();
+            if (m == null) {
+                throw new AssociationException("peer released the association with stores outstanding",
+                        null, null, null);
+            }
+            if (m.data() != null) {
+                m.data().close();
+            }
+            Integer index = m.command().isResponse() ? outstanding.remove(m.command().messageIdBeingRespondedTo())
+                    : null;
+            if (index != null) {
+                responses[index] = m.command();
+            }
+        }
+        return java.util.List.of(responses);
+    }
+
+    /** The most requests this client had outstanding at once (asynchronous operations). */
+    public int maxOutstanding() {
+        return maxOutstanding;
+    }
+
+    private Command sendStore(Path file) throws IOException {
         Attributes fmi;
         long datasetStart;
         try (DicomReader reader = DicomReader.open(file)) {
@@ -115,15 +169,16 @@ public final class DicomClient implements Closeable {
             throw new IOException(file + " is not a Part 10 file");
         }
         String cuid = fmi.getString(Tag.MediaStorageSOPClassUID);
-        String iuid = fmi.getString(Tag.MediaStorageSOPInstanceUID);
-        String ts = fmi.getString(Tag.TransferSyntaxUID);
-        long start = datasetStart;
-        return store(cuid, iuid, ts, (out, tsuid) -> {
+        PresentationContext pc = context(cuid, fmi.getString(Tag.TransferSyntaxUID));
+        Command rq = Command.cStoreRQ(association.nextMessageId(), cuid, fmi.getString(Tag.MediaStorageSOPInstanceUID),
+                Command.PRIORITY_MEDIUM);
+        association.send(pc.id(), rq, (out, ts) -> {
             try (InputStream in = Files.newInputStream(file)) {
-                in.skipNBytes(start);
+                in.skipNBytes(datasetStart);
                 in.transferTo(out);
             }
         });
+        return rq;
     }
 
     private PresentationContext context(String abstractSyntax, String transferSyntax) throws IOException {
