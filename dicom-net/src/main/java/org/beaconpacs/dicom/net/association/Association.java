@@ -80,6 +80,12 @@ public final class Association implements Closeable {
         try {
             socket.setSoTimeout(Timeouts.millis(timeouts.artim())); // ARTIM runs in Sta2
             int type = a.reader.next();
+            if (type == PDUType.A_ABORT) { // AA-2: nothing to answer, just close
+                AAbort abort = PDUDecoder.decodeAbort(a.reader.body());
+                a.transition(State.STA1, abort + " received before A-ASSOCIATE-RQ");
+                a.closeSocket();
+                throw AssociationException.aborted(abort);
+            }
             if (type != PDUType.A_ASSOCIATE_RQ) {
                 throw new ProtocolException(PDUType.name(type) + " before A-ASSOCIATE-RQ", AAbort.REASON_UNEXPECTED_PDU);
             }

@@ -174,4 +174,57 @@ class MisbehavingPeerTest {
             assertTrue(System.nanoTime() - start < 10_000_000_000L, "bounded by ARTIM, not by the peer");
         }
     }
+
+    /** PS3.8 release collision, requestor side: Sta7 -> Sta9 -> Sta11 -> Sta1 with an A-RELEASE-RP each way. */
+    @Test
+    void aReleaseCollisionEndsInAnOrderlyRelease() throws Exception {
+        try (ServerSocket fake = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread acceptor = new Thread(() -> {
+                try (Socket s = fake.accept()) {
+                    DataInputStream in = new DataInputStream(s.getInputStream());
+                    OutputStream out = s.getOutputStream();
+                    in.readByte();
+                    in.readByte();
+                    in.skipNBytes(in.readInt());
+                    org.beaconpacs.dicom.net.pdu.AAssociateAC ac = new org.beaconpacs.dicom.net.pdu.AAssociateAC();
+                    ac.setCalledAeTitle("PEER");
+                    ac.setCallingAeTitle("BEACON");
+                    ac.addPresentationContext(PresentationContext.ac(1, 0, UID.ImplicitVRLittleEndian));
+                    out.write(PDUEncoder.encode(ac));
+                    int first = in.read(); // our A-RELEASE-RQ
+                    in.readByte();
+                    in.skipNBytes(in.readInt());
+                    out.write(PDUEncoder.releaseRQ()); // the peer releases too: a collision
+                    int second = in.read(); // our A-RELEASE-RP (requestor answers first, PS3.8 9.2.7)
+                    in.readByte();
+                    in.skipNBytes(in.readInt());
+                    out.write(PDUEncoder.releaseRP());
+                    seen.set(first + "," + second + "," + in.read());
+                } catch (java.io.IOException e) {
+                    seen.set("error " + e);
+                }
+            });
+            acceptor.start();
+            AAssociateRQ rq = DicomClient.request("BEACON", "PEER");
+            rq.addPresentationContext(PresentationContext.rq(1, UID.Verification, UID.ImplicitVRLittleEndian));
+            DicomClient c = DicomClient.connect("127.0.0.1", fake.getLocalPort(), rq, FAST);
+            c.release();
+            acceptor.join(10_000);
+            assertEquals(PDUType.A_RELEASE_RQ + "," + PDUType.A_RELEASE_RP + ",-1", seen.get());
+            assertEquals(State.STA1, c.association().state());
+        }
+    }
+
+    /** An A-ABORT received while waiting for the A-ASSOCIATE-RQ just closes (PS3.8 AA-2), no abort back. */
+    @Test
+    void anAbortInsteadOfARequestIsNotAnswered() throws Exception {
+        try (TestScp scp = new TestScp(policy(16_384), FAST, dir);
+             Socket s = new Socket(InetAddress.getLoopbackAddress(), scp.port())) {
+            s.getOutputStream().write(PDUEncoder.encode(org.beaconpacs.dicom.net.pdu.AAbort.byUser()));
+            s.setSoTimeout(5_000);
+            assertEquals(-1, s.getInputStream().read());
+            assertTrue(scp.awaitIdle(5_000));
+        }
+    }
 }

@@ -155,6 +155,40 @@ class DcmtkInteropTest {
         }
     }
 
+    /** Many files and a big one on one association: 60 small objects and a 64 MB one from storescu. */
+    @Test
+    void storescuSendsManyFilesAndABigOneOnOneAssociation() throws Exception {
+        Dcmtk.require("storescu");
+        Path in = java.nio.file.Files.createDirectories(dir.resolve("in"));
+        Path out = java.nio.file.Files.createDirectories(dir.resolve("out"));
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i <= 60; i++) {
+            Attributes ds = new Attributes();
+            ds.setString(Tag.SOPClassUID, org.beaconpacs.dicom.data.VR.UI, UID.SecondaryCaptureImageStorage);
+            ds.setString(Tag.SOPInstanceUID, org.beaconpacs.dicom.data.VR.UI, "1.2.826.0.1.3680043.2.1." + i);
+            byte[] pixels = new byte[i == 60 ? 64 << 20 : 4096 + i * 2];
+            new java.util.Random(i).nextBytes(pixels);
+            ds.setBytes(Tag.PixelData, org.beaconpacs.dicom.data.VR.OB, pixels);
+            Path f = in.resolve(i + ".dcm");
+            try (java.io.OutputStream o = java.nio.file.Files.newOutputStream(f);
+                 org.beaconpacs.dicom.io.DicomWriter w = new org.beaconpacs.dicom.io.DicomWriter(o)) {
+                w.writeFile(org.beaconpacs.dicom.io.FileMetaInformation.of(ds, UID.ExplicitVRLittleEndian, "GEN"), ds);
+            }
+            files.add(f);
+        }
+        try (TestScp scp = new TestScp(policy("BEACON"), FAST, out)) {
+            Dcmtk.Result r = Dcmtk.run("storescu", "+sd", "-aec", "BEACON", "127.0.0.1", Integer.toString(scp.port()),
+                    in.toString());
+            assertEquals(0, r.exitCode(), r.output());
+            assertEquals(61, scp.stored());
+        }
+        for (Path f : files) {
+            Attributes original = DicomFile.read(f).dataset();
+            Path got = out.resolve(original.getString(Tag.SOPInstanceUID) + ".dcm");
+            assertEquals(original, DicomFile.read(got).dataset(), f.toString());
+        }
+    }
+
     @Test
     void ourClientEchoesAndStoresToStorescp() throws Exception {
         // several pydicom samples share a SOP Instance UID; storescp names its files by it, so one each
