@@ -36,6 +36,9 @@ for r in $(seq "$rounds"); do
   elapsed java -XX:TieredStopAtLevel=1 -cp "$jar" org.beaconpacs.bench.StoreTool 127.0.0.1 "$dcmtk_port" STORESCP "$work/ct" >>"$work/b_ours"
   elapsed storescu +sd -aec STORESCP 127.0.0.1 "$dcmtk_port" "$work/ct" >>"$work/b_dcmtk"
 done
+# warm: the same SCU after JIT warm-up in one JVM, as it runs inside the archive
+java -XX:TieredStopAtLevel=1 -cp "$jar" org.beaconpacs.bench.StoreTool 127.0.0.1 "$dcmtk_port" STORESCP "$work/ct" 5 \
+  2>&1 >/dev/null | sed -n 's/^transfer \([0-9]*\) ms$/\1/p' | tail -3 >"$work/b_warm"
 python3 - "$work" "$files" "$bytes" <<'PY'
 import statistics, sys, os
 w, n, b = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -47,4 +50,6 @@ for label, ours, dcmtk in (("(a) storescu -> SCP", "a_ours", "a_dcmtk"), ("(b) S
     print(f"{label}: ours median {mo:.0f} ms ({n/mo*1000:.0f} images/s, {b/mo/1000:.0f} MB/s) {xo}")
     print(f"{' ' * len(label)}  dcmtk median {md:.0f} ms ({n/md*1000:.0f} images/s, {b/md/1000:.0f} MB/s) {xd}")
     print(f"{' ' * len(label)}  ratio dcmtk/ours = {md/mo:.2f} (>= 1: we are not slower)")
+mw, xw = med("b_warm"); md, _ = med("b_dcmtk")
+print(f"(b) warm SCU (rounds 3-5 in one JVM): median {mw:.0f} ms ({n/mw*1000:.0f} images/s) {xw}; ratio dcmtk/ours = {md/mw:.2f}")
 PY
