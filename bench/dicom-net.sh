@@ -33,6 +33,10 @@ for f in a_ours a_dcmtk b_ours b_dcmtk; do : >"$work/$f"; done
 for r in $(seq "$rounds"); do
   elapsed storescu +sd -aec DISCARD 127.0.0.1 "$ours_port" "$work/ct" >>"$work/a_ours"
   elapsed storescu +sd -aec STORESCP 127.0.0.1 "$dcmtk_port" "$work/ct" >>"$work/a_dcmtk"
+done
+# (b) without our SCP's JVM on the machine: 2 cores are shared by the SCU under test and storescp only
+kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
+for r in $(seq "$rounds"); do
   elapsed java -XX:TieredStopAtLevel=1 -cp "$jar" org.beaconpacs.bench.StoreTool 127.0.0.1 "$dcmtk_port" STORESCP "$work/ct" >>"$work/b_ours"
   elapsed storescu +sd -aec STORESCP 127.0.0.1 "$dcmtk_port" "$work/ct" >>"$work/b_dcmtk"
 done
