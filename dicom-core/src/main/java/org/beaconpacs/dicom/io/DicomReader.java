@@ -41,7 +41,7 @@ public final class DicomReader implements Closeable {
     private static final int EAGER_ALLOCATION_LIMIT = 1 << 20;
 
     private InputStream in;
-    private byte[] buf = new byte[BUFFER_SIZE];
+    private byte[] buf;
     private int pos;
     private int lim;
     /** Stream position of buf[0]. */
@@ -66,10 +66,16 @@ public final class DicomReader implements Closeable {
     private int level;
 
     public DicomReader(InputStream in) {
-        this(in, -1, null);
+        this(in, -1, null, BUFFER_SIZE);
     }
 
-    private DicomReader(InputStream in, long streamLength, Path file) {
+    /** A reader with its own buffer size: small for command sets and other short inputs. */
+    public DicomReader(InputStream in, int bufferSize) {
+        this(in, -1, null, bufferSize);
+    }
+
+    private DicomReader(InputStream in, long streamLength, Path file, int bufferSize) {
+        this.buf = new byte[Math.max(bufferSize, 256)];
         this.in = in;
         this.streamLength = streamLength;
         this.file = file;
@@ -77,7 +83,7 @@ public final class DicomReader implements Closeable {
 
     /** A reader of a file; it knows the file's size, which bounds every length it reads. */
     public static DicomReader open(Path file) throws IOException {
-        return new DicomReader(Files.newInputStream(file), Files.size(file), file);
+        return new DicomReader(Files.newInputStream(file), Files.size(file), file, BUFFER_SIZE);
     }
 
     // ---------------------------------------------------------------- settings

@@ -50,7 +50,7 @@ public final class DicomWriter implements Closeable, Flushable {
     private static final int BUFFER_SIZE = 64 * 1024;
 
     private OutputStream out;
-    private final byte[] buf = new byte[BUFFER_SIZE];
+    private final byte[] buf;
     private int count;
     private boolean explicitVR = true;
     private boolean bigEndian;
@@ -59,7 +59,13 @@ public final class DicomWriter implements Closeable, Flushable {
     private GroupLengths groupLengths = GroupLengths.KEEP;
 
     public DicomWriter(OutputStream out) {
+        this(out, BUFFER_SIZE);
+    }
+
+    /** A writer with its own buffer size: small for command sets, the default 64 KiB for data sets. */
+    public DicomWriter(OutputStream out, int bufferSize) {
         this.out = out;
+        this.buf = new byte[Math.max(bufferSize, 16)];
     }
 
     public DicomWriter setLengthEncoding(LengthEncoding lengthEncoding) {
@@ -221,7 +227,7 @@ public final class DicomWriter implements Closeable, Flushable {
             bulk.transferTo(out);
             return;
         }
-        byte[] chunk = new byte[BUFFER_SIZE];
+        byte[] chunk = new byte[Math.max(buf.length, 8192)];
         try (InputStream in = bulk.openStream()) {
             int n;
             while ((n = in.readNBytes(chunk, 0, chunk.length)) > 0) {

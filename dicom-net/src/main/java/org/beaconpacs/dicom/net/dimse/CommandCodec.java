@@ -30,7 +30,7 @@ public final class CommandCodec {
         Attributes a = command.attributes();
         a.remove(Tag.CommandGroupLength);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (DicomWriter w = new DicomWriter(out)) {
+        try (DicomWriter w = new DicomWriter(out, 1024)) {
             w.setTransferSyntax(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
             long length = w.datasetLength(a, false);
             a.setInt(Tag.CommandGroupLength, VR.UL, (int) length);
@@ -45,7 +45,7 @@ public final class CommandCodec {
     public static Command decode(byte[] encoded) throws ProtocolException {
         Attributes a;
         try {
-            a = new DicomReader(new ByteArrayInputStream(encoded)).setMaxNesting(1)
+            a = new DicomReader(new ByteArrayInputStream(encoded), 1024).setMaxNesting(1)
                     .readDataset(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
         } catch (DicomParseException e) {
             throw invalid("malformed command set: " + e.getMessage());
