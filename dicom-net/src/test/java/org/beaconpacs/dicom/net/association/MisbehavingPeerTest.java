@@ -227,4 +227,64 @@ class MisbehavingPeerTest {
             assertTrue(scp.awaitIdle(5_000));
         }
     }
+
+    /** Sta5: an A-ABORT instead of the A-ASSOCIATE-AC ends the request with the abort's source and reason. */
+    @Test
+    void anAbortInsteadOfTheAcceptReachesTheRequestor() throws Exception {
+        try (ServerSocket fake = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try (Socket s = fake.accept()) {
+                    DataInputStream in = new DataInputStream(s.getInputStream());
+                    in.readByte();
+                    in.readByte();
+                    in.skipNBytes(in.readInt());
+                    s.getOutputStream().write(PDUEncoder.encode(org.beaconpacs.dicom.net.pdu.AAbort.byProvider(
+                            org.beaconpacs.dicom.net.pdu.AAbort.REASON_UNEXPECTED_PDU_PARAMETER)));
+                    in.readAllBytes();
+                } catch (java.io.IOException ignored) {
+                    // closed by the client
+                }
+            });
+            acceptor.start();
+            AAssociateRQ rq = DicomClient.request("BEACON", "PEER");
+            rq.addPresentationContext(PresentationContext.rq(1, UID.Verification, UID.ImplicitVRLittleEndian));
+            AssociationException e = assertThrows(AssociationException.class,
+                    () -> DicomClient.connect("127.0.0.1", fake.getLocalPort(), rq, FAST));
+            assertEquals(org.beaconpacs.dicom.net.pdu.AAbort.REASON_UNEXPECTED_PDU_PARAMETER, e.abort().reason());
+            acceptor.join(10_000);
+        }
+    }
+
+    /** Sta6: an A-ABORT in the middle of a data set ends the store unanswered and stores nothing. */
+    @Test
+    void anAbortInTheMiddleOfADataSetStoresNothing() throws Exception {
+        try (TestScp scp = new TestScp(policy(16_384), FAST, dir);
+             Socket s = new Socket(InetAddress.getLoopbackAddress(), scp.port())) {
+            AAssociateRQ rq = DicomClient.request("RAW", "BEACON");
+            rq.addPresentationContext(PresentationContext.rq(1, UID.SecondaryCaptureImageStorage,
+                    UID.ExplicitVRLittleEndian));
+            OutputStream out = s.getOutputStream();
+            out.write(PDUEncoder.encode(rq));
+            s.setSoTimeout(5_000);
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            assertEquals(PDUType.A_ASSOCIATE_AC, in.read());
+            in.readByte();
+            in.skipNBytes(in.readInt());
+            byte[] command = org.beaconpacs.dicom.net.dimse.CommandCodec.encode(
+                    org.beaconpacs.dicom.net.dimse.Command.cStoreRQ(1, UID.SecondaryCaptureImageStorage, "1.2.3.5", 0));
+            out.write(pdata(1, 3, command));                        // the whole command, last fragment
+            out.write(pdata(1, 0, new byte[] {8, 0, 0x16, 0, 'U', 'I'})); // a first data fragment, not last
+            out.write(PDUEncoder.encode(org.beaconpacs.dicom.net.pdu.AAbort.byUser()));
+            out.flush();
+            assertTrue(scp.awaitIdle(5_000), "the association ended");
+            assertEquals(0, scp.stored());
+        }
+    }
+
+    private static byte[] pdata(int pcid, int control, byte[] fragment) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + fragment.length);
+        b.put((byte) 4).put((byte) 0).putInt(6 + fragment.length).putInt(2 + fragment.length)
+                .put((byte) pcid).put((byte) control).put(fragment);
+        return b.array();
+    }
 }
