@@ -24,6 +24,8 @@ import org.beaconpacs.dicom.net.dimse.Status;
 public final class AssociationHandler {
 
     private static final Logger LOG = System.getLogger("org.beaconpacs.dicom.net.scp");
+    /** A query or retrieve identifier is a handful of keys; a megabyte is not an identifier. */
+    static final int MAX_IDENTIFIER = 1 << 20;
 
     private final AcceptorPolicy policy;
     private final DimseHandler handler;
@@ -66,7 +68,13 @@ public final class AssociationHandler {
                 if (field == CommandField.C_FIND_RQ || field == CommandField.C_GET_RQ
                         || field == CommandField.C_MOVE_RQ) {
                     // read the identifier now: the reader must go on to see a C-CANCEL
-                    byte[] identifier = m.data() == null ? null : m.data().readNBytes(1 << 20);
+                    byte[] identifier = m.data() == null ? null : m.data().readNBytes(MAX_IDENTIFIER + 1);
+                    if (identifier != null && identifier.length > MAX_IDENTIFIER) {
+                        m.data().close();
+                        responder.respond(m.command().response(Status.UNABLE_TO_PROCESS, false)
+                                .setErrorComment("identifier larger than " + MAX_IDENTIFIER + " bytes"), null);
+                        continue;
+                    }
                     Message copy = new Message(m.presentationContextId(), m.transferSyntax(), m.command(),
                             identifier == null ? null : new java.io.ByteArrayInputStream(identifier));
                     int id = m.command().messageId();
