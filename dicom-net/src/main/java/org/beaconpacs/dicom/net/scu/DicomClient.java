@@ -169,18 +169,40 @@ public final class DicomClient implements Closeable {
             throw new IOException(file + " is not a Part 10 file");
         }
         String cuid = fmi.getString(Tag.MediaStorageSOPClassUID);
-        PresentationContext pc = context(cuid, fmi.getString(Tag.TransferSyntaxUID));
+        String fileTs = fmi.getString(Tag.TransferSyntaxUID);
         Command rq = Command.cStoreRQ(association.nextMessageId(), cuid, fmi.getString(Tag.MediaStorageSOPInstanceUID),
                 Command.PRIORITY_MEDIUM);
-        association.send(pc.id(), rq, (out, ts) -> {
-            try (InputStream in = Files.newInputStream(file)) {
-                in.skipNBytes(datasetStart);
-                // 64 KiB reads: a quarter of the system calls of InputStream.transferTo's 8 KiB
-                byte[] chunk = new byte[64 * 1024];
-                for (int n; (n = in.read(chunk)) > 0; ) {
-                    out.write(chunk, 0, n);
+        PresentationContext exact = association.acceptedContext(cuid, fileTs);
+        if (exact != null) {
+            // as it is in the file: the data set bytes go out untouched
+            association.send(exact.id(), rq, (out, ts) -> {
+                try (InputStream in = Files.newInputStream(file)) {
+                    in.skipNBytes(datasetStart);
+                    // 64 KiB reads: a quarter of the system calls of InputStream.transferTo's 8 KiB
+                    byte[] chunk = new byte[64 * 1024];
+                    for (int n; (n = in.read(chunk)) > 0; ) {
+                        out.write(chunk, 0, n);
+                    }
                 }
+            });
+            return rq;
+        }
+        PresentationContext other = association.acceptedContext(cuid, null);
+        if (other == null || !TransferSyntax.of(fileTs).isNative()
+                || !TransferSyntax.of(other.transferSyntax()).isNative()) {
+            throw new IOException("no accepted presentation context for " + cuid + " in " + fileTs
+                    + (other == null ? "" : " (only " + other.transferSyntax() + ", and compressed data is not transcoded)"));
+        }
+        // an uncompressed syntax the peer prefers (e.g. Implicit VR Little Endian only): re-encode, with the
+        // large values streamed from the file rather than loaded
+        association.send(other.id(), rq, (out, ts) -> {
+            Attributes dataset;
+            try (DicomReader reader = DicomReader.open(file).setBulkDataThreshold(64 * 1024)) {
+                dataset = reader.readFile().dataset();
             }
+            DicomWriter w = new DicomWriter(out).setGroupLengths(DicomWriter.GroupLengths.RECALCULATE);
+            w.writeDataset(dataset, TransferSyntax.of(ts));
+            w.flush();
         });
         return rq;
     }

@@ -62,4 +62,37 @@ class AssociationHandlerTest {
             }
         }
     }
+
+    /** A destination that accepts only Implicit VR Little Endian gets a converted data set, pixels streamed. */
+    @Test
+    void aFileIsConvertedWhenThePeerAcceptsOnlyAnotherUncompressedSyntax() throws Exception {
+        Attributes ds = new Attributes();
+        ds.setString(Tag.SOPClassUID, VR.UI, UID.SecondaryCaptureImageStorage);
+        ds.setString(Tag.SOPInstanceUID, VR.UI, "1.2.3.77");
+        ds.setString(Tag.PatientName, VR.PN, "Convert^Me");
+        ds.setInt(Tag.Rows, VR.US, 300);
+        byte[] pixels = new byte[600_000];
+        new java.util.Random(3).nextBytes(pixels);
+        ds.setBytes(Tag.PixelData, VR.OW, pixels);
+        Path file = dir.resolve("big-endian.dcm");
+        try (java.io.OutputStream o = java.nio.file.Files.newOutputStream(file);
+             org.beaconpacs.dicom.io.DicomWriter w = new org.beaconpacs.dicom.io.DicomWriter(o)) {
+            w.writeFile(org.beaconpacs.dicom.io.FileMetaInformation.of(ds, UID.ExplicitVRBigEndian, "OLD"), ds);
+        }
+        AcceptorPolicy policy = AcceptorPolicy.builder().calledAeTitles("BEACON")
+                .accept(UID.SecondaryCaptureImageStorage, UID.ImplicitVRLittleEndian).build();
+        Path out = java.nio.file.Files.createDirectories(dir.resolve("out"));
+        try (TestScp scp = new TestScp(policy, Timeouts.DEFAULT, out)) {
+            AAssociateRQ rq = DicomClient.request("SCU", "BEACON");
+            rq.addPresentationContext(PresentationContext.rq(1, UID.SecondaryCaptureImageStorage,
+                    UID.ExplicitVRBigEndian, UID.ImplicitVRLittleEndian));
+            try (DicomClient c = DicomClient.connect("127.0.0.1", scp.port(), rq, Timeouts.DEFAULT)) {
+                assertEquals(Status.SUCCESS, c.store(file).status());
+                c.release();
+            }
+        }
+        org.beaconpacs.dicom.io.DicomFile got = org.beaconpacs.dicom.io.DicomFile.read(out.resolve("1.2.3.77.dcm"));
+        assertEquals(UID.ImplicitVRLittleEndian, got.transferSyntax().uid());
+        assertEquals(ds, got.dataset());
+    }
 }
