@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import javax.net.SocketFactory;
 import org.beaconpacs.dicom.data.Attributes;
 import org.beaconpacs.dicom.dict.Tag;
@@ -159,34 +161,38 @@ public final class DicomClient implements Closeable {
     }
 
     private Command sendStore(Path file) throws IOException {
-        Attributes fmi;
-        long datasetStart;
-        try (DicomReader reader = DicomReader.open(file)) {
-            fmi = reader.readFileMetaInformation();
-            datasetStart = reader.position();
-        }
-        if (fmi == null) {
-            throw new IOException(file + " is not a Part 10 file");
-        }
-        String cuid = fmi.getString(Tag.MediaStorageSOPClassUID);
-        String fileTs = fmi.getString(Tag.TransferSyntaxUID);
-        Command rq = Command.cStoreRQ(association.nextMessageId(), cuid, fmi.getString(Tag.MediaStorageSOPInstanceUID),
-                Command.PRIORITY_MEDIUM);
-        PresentationContext exact = association.acceptedContext(cuid, fileTs);
-        if (exact != null) {
-            // as it is in the file: the data set bytes go out untouched
-            association.send(exact.id(), rq, (out, ts) -> {
-                try (InputStream in = Files.newInputStream(file)) {
-                    in.skipNBytes(datasetStart);
+        // one open file for the meta information and the data set: the C-STORE path reads each file once
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            // not closed on its own: closing it would close the channel the data set is read from
+            DicomReader reader = new DicomReader(Channels.newInputStream(channel), 8 * 1024);
+            Attributes fmi = reader.readFileMetaInformation();
+            long datasetStart = reader.position();
+            if (fmi == null) {
+                throw new IOException(file + " is not a Part 10 file");
+            }
+            String cuid = fmi.getString(Tag.MediaStorageSOPClassUID);
+            String fileTs = fmi.getString(Tag.TransferSyntaxUID);
+            Command rq = Command.cStoreRQ(association.nextMessageId(), cuid,
+                    fmi.getString(Tag.MediaStorageSOPInstanceUID), Command.PRIORITY_MEDIUM);
+            PresentationContext exact = association.acceptedContext(cuid, fileTs);
+            if (exact != null) {
+                // as it is in the file: the data set bytes go out untouched
+                association.send(exact.id(), rq, (out, ts) -> {
+                    channel.position(datasetStart);
+                    InputStream in = Channels.newInputStream(channel);
                     // 64 KiB reads: a quarter of the system calls of InputStream.transferTo's 8 KiB
                     byte[] chunk = new byte[64 * 1024];
                     for (int n; (n = in.read(chunk)) > 0; ) {
                         out.write(chunk, 0, n);
                     }
-                }
-            });
-            return rq;
+                });
+                return rq;
+            }
+            return sendConverted(file, cuid, fileTs, rq);
         }
+    }
+
+    private Command sendConverted(Path file, String cuid, String fileTs, Command rq) throws IOException {
         PresentationContext other = association.acceptedContext(cuid, null);
         if (other == null || !TransferSyntax.of(fileTs).isNative()
                 || !TransferSyntax.of(other.transferSyntax()).isNative()) {

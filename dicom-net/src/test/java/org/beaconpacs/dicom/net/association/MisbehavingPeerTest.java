@@ -107,9 +107,7 @@ class MisbehavingPeerTest {
             out.write(associateRq(16_384));
             s.setSoTimeout(5_000);
             DataInputStream in = new DataInputStream(s.getInputStream());
-            assertEquals(PDUType.A_ASSOCIATE_AC, in.read());
-            in.readByte();
-            in.skipNBytes(in.readInt());
+            assertEquals(PDUType.A_ASSOCIATE_AC, readPdu(in));
             out.write(new byte[] {0x04, 0, 0, 1, 0, 0}); // P-DATA-TF of 65,536 bytes against our 4,096
             assertTrue(abortedOrClosed(s));
             assertTrue(scp.awaitIdle(5_000));
@@ -149,14 +147,8 @@ class MisbehavingPeerTest {
             Thread acceptor = new Thread(() -> {
                 try (Socket s = fake.accept()) {
                     DataInputStream in = new DataInputStream(s.getInputStream());
-                    in.readByte();
-                    in.readByte();
-                    in.skipNBytes(in.readInt());
-                    org.beaconpacs.dicom.net.pdu.AAssociateAC ac = new org.beaconpacs.dicom.net.pdu.AAssociateAC();
-                    ac.setCalledAeTitle("SILENT");
-                    ac.setCallingAeTitle("BEACON");
-                    ac.addPresentationContext(PresentationContext.ac(1, 0, UID.ImplicitVRLittleEndian));
-                    s.getOutputStream().write(PDUEncoder.encode(ac));
+                    readPdu(in);
+                    s.getOutputStream().write(verificationAccept("SILENT"));
                     in.readAllBytes(); // swallows the A-RELEASE-RQ and never answers
                 } catch (java.io.IOException ignored) {
                     // the client aborts
@@ -184,21 +176,11 @@ class MisbehavingPeerTest {
                 try (Socket s = fake.accept()) {
                     DataInputStream in = new DataInputStream(s.getInputStream());
                     OutputStream out = s.getOutputStream();
-                    in.readByte();
-                    in.readByte();
-                    in.skipNBytes(in.readInt());
-                    org.beaconpacs.dicom.net.pdu.AAssociateAC ac = new org.beaconpacs.dicom.net.pdu.AAssociateAC();
-                    ac.setCalledAeTitle("PEER");
-                    ac.setCallingAeTitle("BEACON");
-                    ac.addPresentationContext(PresentationContext.ac(1, 0, UID.ImplicitVRLittleEndian));
-                    out.write(PDUEncoder.encode(ac));
-                    int first = in.read(); // our A-RELEASE-RQ
-                    in.readByte();
-                    in.skipNBytes(in.readInt());
+                    readPdu(in);
+                    out.write(verificationAccept("PEER"));
+                    int first = readPdu(in); // our A-RELEASE-RQ
                     out.write(PDUEncoder.releaseRQ()); // the peer releases too: a collision
-                    int second = in.read(); // our A-RELEASE-RP (requestor answers first, PS3.8 9.2.7)
-                    in.readByte();
-                    in.skipNBytes(in.readInt());
+                    int second = readPdu(in); // our A-RELEASE-RP (requestor answers first, PS3.8 9.2.7)
                     out.write(PDUEncoder.releaseRP());
                     seen.set(first + "," + second + "," + in.read());
                 } catch (java.io.IOException e) {
@@ -235,9 +217,7 @@ class MisbehavingPeerTest {
             Thread acceptor = new Thread(() -> {
                 try (Socket s = fake.accept()) {
                     DataInputStream in = new DataInputStream(s.getInputStream());
-                    in.readByte();
-                    in.readByte();
-                    in.skipNBytes(in.readInt());
+                    readPdu(in);
                     s.getOutputStream().write(PDUEncoder.encode(org.beaconpacs.dicom.net.pdu.AAbort.byProvider(
                             org.beaconpacs.dicom.net.pdu.AAbort.REASON_UNEXPECTED_PDU_PARAMETER)));
                     in.readAllBytes();
@@ -267,9 +247,7 @@ class MisbehavingPeerTest {
             out.write(PDUEncoder.encode(rq));
             s.setSoTimeout(5_000);
             DataInputStream in = new DataInputStream(s.getInputStream());
-            assertEquals(PDUType.A_ASSOCIATE_AC, in.read());
-            in.readByte();
-            in.skipNBytes(in.readInt());
+            assertEquals(PDUType.A_ASSOCIATE_AC, readPdu(in));
             byte[] command = org.beaconpacs.dicom.net.dimse.CommandCodec.encode(
                     org.beaconpacs.dicom.net.dimse.Command.cStoreRQ(1, UID.SecondaryCaptureImageStorage, "1.2.3.5", 0));
             out.write(pdata(1, 3, command));                        // the whole command, last fragment
@@ -279,6 +257,23 @@ class MisbehavingPeerTest {
             assertTrue(scp.awaitIdle(5_000), "the association ended");
             assertEquals(0, scp.stored());
         }
+    }
+
+    /** Reads one whole PDU and returns its type. */
+    static int readPdu(DataInputStream in) throws java.io.IOException {
+        int type = in.readUnsignedByte();
+        in.readByte();
+        in.skipNBytes(in.readInt());
+        return type;
+    }
+
+    /** The A-ASSOCIATE-AC a fake acceptor sends: Verification accepted on context 1. */
+    static byte[] verificationAccept(String calledAeTitle) {
+        org.beaconpacs.dicom.net.pdu.AAssociateAC ac = new org.beaconpacs.dicom.net.pdu.AAssociateAC();
+        ac.setCalledAeTitle(calledAeTitle);
+        ac.setCallingAeTitle("BEACON");
+        ac.addPresentationContext(PresentationContext.ac(1, 0, UID.ImplicitVRLittleEndian));
+        return PDUEncoder.encode(ac);
     }
 
     private static byte[] pdata(int pcid, int control, byte[] fragment) {

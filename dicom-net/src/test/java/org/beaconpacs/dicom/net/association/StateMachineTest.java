@@ -50,9 +50,7 @@ class StateMachineTest {
             Association acceptor = Association.accept(accepted, NegotiationTest.base().calledAeTitles("BEACON")
                     .build(), MisbehavingPeerTest.FAST);
             DataInputStream in = new DataInputStream(requestor.getInputStream());
-            assertEquals(PDUType.A_ASSOCIATE_AC, in.read());
-            in.readByte();
-            in.skipNBytes(in.readInt());
+            assertEquals(PDUType.A_ASSOCIATE_AC, MisbehavingPeerTest.readPdu(in));
 
             Thread releasing = new Thread(() -> {
                 try {
@@ -62,14 +60,10 @@ class StateMachineTest {
                 }
             });
             releasing.start();
-            assertEquals(PDUType.A_RELEASE_RQ, in.read()); // the acceptor releases...
-            in.readByte();
-            in.skipNBytes(in.readInt());
+            assertEquals(PDUType.A_RELEASE_RQ, MisbehavingPeerTest.readPdu(in)); // the acceptor releases...
             out.write(PDUEncoder.releaseRQ());               // ...and so does the requestor: collision
             out.write(PDUEncoder.releaseRP());               // the requestor answers first (PS3.8 9.2.7)
-            assertEquals(PDUType.A_RELEASE_RP, in.read());   // then the acceptor
-            in.readByte();
-            in.skipNBytes(in.readInt());
+            assertEquals(PDUType.A_RELEASE_RP, MisbehavingPeerTest.readPdu(in));   // then the acceptor
             requestor.close();
             releasing.join(10_000);
             assertEquals(State.STA1, acceptor.state());
