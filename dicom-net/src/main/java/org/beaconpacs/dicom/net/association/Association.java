@@ -41,6 +41,7 @@ public final class Association implements Closeable {
     private static final int UNLIMITED_FRAGMENT = 1 << 20;
 
     private final Socket socket;
+    private final ByteCounter counter;
     private final InputStream in;
     private final OutputStream out;
     private final PDUReader reader;
@@ -59,8 +60,9 @@ public final class Association implements Closeable {
         this.requestor = requestor;
         this.timeouts = timeouts;
         socket.setTcpNoDelay(true); // DIMSE is request/response: Nagle + delayed ACK would cost ~40 ms a message
-        this.in = new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024);
-        this.out = socket.getOutputStream();
+        this.counter = new ByteCounter(socket.getInputStream(), socket.getOutputStream());
+        this.in = new java.io.BufferedInputStream(counter.in(), 64 * 1024);
+        this.out = counter.out();
         this.reader = new PDUReader(in, maxPduReceive);
         this.name = (requestor ? "SCU-" : "SCP-") + SERIAL.incrementAndGet() + " " + socket.getRemoteSocketAddress();
         this.state = requestor ? State.STA4 : State.STA2;
@@ -98,7 +100,7 @@ public final class Association implements Closeable {
                 a.sendPdu(PDUEncoder.encode(rejected.rejection()));
                 a.transition(State.STA13, rejected.rejection().toString() + " sent");
                 a.awaitClose();
-                throw rejected;
+                throw rejected.withRequest(a.rq);
             }
             a.ac = ac;
             a.sendPdu(PDUEncoder.encode(ac));
@@ -183,6 +185,16 @@ public final class Association implements Closeable {
 
     public AAssociateAC associateAccept() {
         return ac;
+    }
+
+    /** Bytes received from the peer so far (PDU headers included). */
+    public long bytesReceived() {
+        return counter.received();
+    }
+
+    /** Bytes sent to the peer so far (PDU headers included). */
+    public long bytesSent() {
+        return counter.sent();
     }
 
     public Socket socket() {
@@ -487,6 +499,23 @@ public final class Association implements Closeable {
             closeSocket();
             transition(State.STA1, "closed after A-ABORT");
         }
+    }
+
+    /**
+     * Ends the association from another thread than its reader (a server shutting down): sends
+     * A-ABORT by the service provider and closes the connection at once; the reader then sees the close.
+     */
+    public void terminate() {
+        if (state == State.STA1) {
+            return;
+        }
+        try {
+            sendPdu(PDUEncoder.encode(AAbort.byProvider(AAbort.REASON_NOT_SPECIFIED)));
+            transition(State.STA13, "A-ABORT sent: terminating");
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> name + ": could not send A-ABORT: " + e.getMessage());
+        }
+        closeSocket();
     }
 
     private void abortAfterProtocolError(ProtocolException e) {

@@ -3,12 +3,14 @@ package org.beaconpacs.dicom.net.association;
 import java.io.IOException;
 import org.beaconpacs.dicom.net.pdu.AAbort;
 import org.beaconpacs.dicom.net.pdu.AAssociateRJ;
+import org.beaconpacs.dicom.net.pdu.AAssociateRQ;
 
 /** An association that could not be established or ended abnormally: rejected, aborted, or its peer vanished. */
 public class AssociationException extends IOException {
 
     private final AAssociateRJ rejection;
     private final AAbort abort;
+    private AAssociateRQ request;
 
     public AssociationException(String message, AAssociateRJ rejection, AAbort abort, Throwable cause) {
         super(message, cause);
@@ -27,6 +29,16 @@ public class AssociationException extends IOException {
     /** The A-ASSOCIATE-RJ received or sent, or null. */
     public AAssociateRJ rejection() {
         return rejection;
+    }
+
+    /** The A-ASSOCIATE-RQ that was answered with {@link #rejection()}, when we are the acceptor; else null. */
+    public AAssociateRQ request() {
+        return request;
+    }
+
+    AssociationException withRequest(AAssociateRQ rq) {
+        this.request = rq;
+        return this;
     }
 
     /** The A-ABORT received or sent, or null. */

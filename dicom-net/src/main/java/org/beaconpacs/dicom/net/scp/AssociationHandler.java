@@ -9,10 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.beaconpacs.dicom.net.association.AcceptorPolicy;
 import org.beaconpacs.dicom.net.association.Association;
+import org.beaconpacs.dicom.net.association.AssociationException;
 import org.beaconpacs.dicom.net.association.Message;
 import org.beaconpacs.dicom.net.association.Timeouts;
 import org.beaconpacs.dicom.net.dimse.CommandField;
 import org.beaconpacs.dicom.net.dimse.Status;
+import org.beaconpacs.dicom.net.pdu.ProtocolException;
 
 /**
  * Runs an accepted connection to its end (the acceptor API): negotiates by the policy, then reads
@@ -31,12 +33,19 @@ public final class AssociationHandler {
     private final DimseHandler handler;
     private final Executor executor;
     private final Timeouts timeouts;
+    private final AssociationMonitor monitor;
 
     public AssociationHandler(AcceptorPolicy policy, DimseHandler handler, Executor executor, Timeouts timeouts) {
+        this(policy, handler, executor, timeouts, AssociationMonitor.NONE);
+    }
+
+    public AssociationHandler(AcceptorPolicy policy, DimseHandler handler, Executor executor, Timeouts timeouts,
+                              AssociationMonitor monitor) {
         this.policy = policy;
         this.handler = handler;
         this.executor = executor;
         this.timeouts = timeouts;
+        this.monitor = monitor;
     }
 
     /** Serves {@code socket} until release, abort, or the peer's close; never throws. */
@@ -44,12 +53,26 @@ public final class AssociationHandler {
         Association association;
         try {
             association = Association.accept(socket, policy, timeouts);
+        } catch (AssociationException e) {
+            LOG.log(Level.INFO, () -> "association from " + socket.getRemoteSocketAddress() + " not established: "
+                    + e.getMessage());
+            if (e.rejection() != null && e.request() != null) {
+                monitor.rejected(socket, e.request(), e.rejection());
+            } else {
+                monitor.failed(socket, e.getMessage());
+            }
+            return;
         } catch (IOException e) {
             LOG.log(Level.INFO, () -> "association from " + socket.getRemoteSocketAddress() + " not established: "
                     + e.getMessage());
+            monitor.failed(socket, e instanceof java.io.EOFException ? "closed by the peer before associating"
+                    : e.getMessage());
             return;
         }
+        monitor.established(association);
         Map<Integer, Responder> running = new ConcurrentHashMap<>();
+        AssociationMonitor.Ending ending = AssociationMonitor.Ending.RELEASED;
+        String detail = "released by the peer";
         try {
             for (Message m; (m = association.receive()) != null; ) {
                 int field = m.command().commandField();
@@ -64,7 +87,8 @@ public final class AssociationHandler {
                     LOG.log(Level.INFO, association.name() + ": unexpected " + m.command() + ", ignored");
                     continue;
                 }
-                Responder responder = new Responder(association, m.presentationContextId(), m.command());
+                monitor.request(association, m.command());
+                Responder responder = new Responder(association, m.presentationContextId(), m.command(), monitor);
                 if (field == CommandField.C_FIND_RQ || field == CommandField.C_GET_RQ
                         || field == CommandField.C_MOVE_RQ) {
                     // read the identifier now: the reader must go on to see a C-CANCEL
@@ -90,10 +114,25 @@ public final class AssociationHandler {
                     handle(m, responder);
                 }
             }
+        } catch (AssociationException e) {
+            LOG.log(Level.INFO, () -> association.name() + ": ended: " + e.getMessage());
+            ending = e.abort() != null ? AssociationMonitor.Ending.ABORTED_BY_PEER : AssociationMonitor.Ending.PEER_CLOSED;
+            detail = e.abort() != null ? "aborted by the peer: " + e.abort() : "the peer closed the connection";
+        } catch (ProtocolException e) {
+            LOG.log(Level.INFO, () -> association.name() + ": ended: " + e.getMessage());
+            ending = AssociationMonitor.Ending.ABORTED;
+            detail = "aborted after a protocol error: " + e.getMessage();
+        } catch (java.net.SocketTimeoutException e) {
+            LOG.log(Level.INFO, () -> association.name() + ": idle for " + timeouts.idle() + ", aborting");
+            ending = AssociationMonitor.Ending.ABORTED;
+            detail = "aborted: no PDU for " + timeouts.idle().toSeconds() + " s";
         } catch (IOException e) {
             LOG.log(Level.INFO, () -> association.name() + ": ended: " + e.getMessage());
+            ending = AssociationMonitor.Ending.PEER_CLOSED;
+            detail = "connection lost: " + e.getMessage();
         } finally {
             association.close();
+            monitor.ended(association, ending, detail);
         }
     }
 

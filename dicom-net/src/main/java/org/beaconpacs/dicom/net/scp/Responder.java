@@ -16,13 +16,16 @@ public final class Responder {
     private final Association association;
     private final int presentationContextId;
     private final Command request;
+    private final AssociationMonitor monitor;
+    private final long arrived = System.nanoTime();
     private volatile boolean cancelled;
     private boolean done;
 
-    Responder(Association association, int presentationContextId, Command request) {
+    Responder(Association association, int presentationContextId, Command request, AssociationMonitor monitor) {
         this.association = association;
         this.presentationContextId = presentationContextId;
         this.request = request;
+        this.monitor = monitor;
     }
 
     public Command request() {
@@ -47,6 +50,7 @@ public final class Responder {
         checkOpen();
         done = true;
         association.send(presentationContextId, response, data);
+        monitor.responded(association, request, response, System.nanoTime() - arrived);
     }
 
     /** Sends the final response with just a status. */

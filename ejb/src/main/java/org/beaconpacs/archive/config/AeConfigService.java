@@ -1,0 +1,98 @@
+package org.beaconpacs.archive.config;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.infinispan.Cache;
+
+/**
+ * Application entity configuration as the REST API and the console use it: validates, stores, keeps
+ * the AE cache right, and pushes every change to the DICOM listeners at once (a new local AE listens
+ * when the call returns). Each change commits before it is pushed.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AeConfigService {
+
+    @EJB
+    private AeRepository repository;
+    @EJB
+    private NetworkConfigurator network;
+    @Resource(lookup = "java:jboss/infinispan/cache/beacon/ae-config")
+    private Cache<String, AeDto> cache;
+
+    public List<AeDto> list() {
+        return repository.all();
+    }
+
+    /** The AE with this title, from the cache when it is there. */
+    public Optional<AeDto> find(String aeTitle) {
+        if (aeTitle == null) {
+            return Optional.empty();
+        }
+        String key = aeTitle.strip();
+        AeDto cached = cache.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        AeDto ae = repository.find(key);
+        if (ae != null) {
+            cache.put(key, ae);
+        }
+        return Optional.ofNullable(ae);
+    }
+
+    public AeDto create(AeDto ae) {
+        AeDto n = valid(ae);
+        AeDto created = repository.create(n);
+        changed(created.aeTitle());
+        return created;
+    }
+
+    public AeDto update(String aeTitle, AeDto ae) {
+        AeDto n = valid(ae);
+        AeDto updated = repository.update(aeTitle.strip(), n);
+        changed(aeTitle.strip(), updated.aeTitle());
+        return updated;
+    }
+
+    public void delete(String aeTitle) {
+        repository.delete(aeTitle.strip());
+        changed(aeTitle.strip());
+    }
+
+    public CallingAePolicy callingAePolicy() {
+        return repository.callingAePolicy();
+    }
+
+    public void setCallingAePolicy(CallingAePolicy policy) {
+        repository.setCallingAePolicy(policy);
+        network.push();
+    }
+
+    private static AeDto valid(AeDto ae) {
+        AeDto n = ae.normalized();
+        Map<String, String> problems = AeRules.check(n);
+        if (!problems.isEmpty()) {
+            throw new InvalidAeException(problems);
+        }
+        if (n.local() && n.host() == null) {
+            n = new AeDto(n.id(), n.aeTitle(), Settings.dicomHost(), n.port(), n.tls(), n.description(), true,
+                    n.mayStore(), n.mayQuery(), n.mayRetrieve(), n.moveDestination(), n.mayPrint(), n.mayCommit(),
+                    n.version());
+        }
+        return n;
+    }
+
+    private void changed(String... aeTitles) {
+        for (String t : aeTitles) {
+            cache.remove(t);
+        }
+        network.push();
+    }
+}

@@ -1,0 +1,80 @@
+package org.beaconpacs.archive.config;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/** The application entities and archive settings in the database (one transaction per call). */
+@Stateless
+public class AeRepository {
+
+    static final String CALLING_AE_POLICY = "calling-ae-policy";
+
+    @PersistenceContext(unitName = "beacon")
+    private EntityManager em;
+
+    public List<AeDto> all() {
+        return em.createNamedQuery(ApplicationEntity.ALL, ApplicationEntity.class).getResultList().stream()
+                .map(AeDto::of).toList();
+    }
+
+    public AeDto find(String aeTitle) {
+        return entity(aeTitle) == null ? null : AeDto.of(entity(aeTitle));
+    }
+
+    public AeDto create(AeDto ae) {
+        if (entity(ae.aeTitle()) != null) {
+            throw InvalidAeException.of("aeTitle", "an application entity \"" + ae.aeTitle() + "\" exists already");
+        }
+        ApplicationEntity e = new ApplicationEntity();
+        ae.copyTo(e);
+        em.persist(e);
+        em.flush();
+        return AeDto.of(e);
+    }
+
+    public AeDto update(String aeTitle, AeDto ae) {
+        ApplicationEntity e = entity(aeTitle);
+        if (e == null) {
+            throw new AeNotFoundException(aeTitle);
+        }
+        if (ae.version() != null && ae.version() != e.getVersion()) {
+            throw new OptimisticLockException("\"" + aeTitle + "\" was changed by someone else meanwhile");
+        }
+        if (!aeTitle.equals(ae.aeTitle()) && entity(ae.aeTitle()) != null) {
+            throw InvalidAeException.of("aeTitle", "an application entity \"" + ae.aeTitle() + "\" exists already");
+        }
+        ae.copyTo(e);
+        em.flush();
+        return AeDto.of(e);
+    }
+
+    public void delete(String aeTitle) {
+        ApplicationEntity e = entity(aeTitle);
+        if (e == null) {
+            throw new AeNotFoundException(aeTitle);
+        }
+        em.remove(e);
+    }
+
+    public CallingAePolicy callingAePolicy() {
+        ArchiveSetting s = em.find(ArchiveSetting.class, CALLING_AE_POLICY);
+        return s == null ? Settings.defaultCallingAePolicy() : CallingAePolicy.parse(s.getValue());
+    }
+
+    public void setCallingAePolicy(CallingAePolicy policy) {
+        ArchiveSetting s = em.find(ArchiveSetting.class, CALLING_AE_POLICY);
+        if (s == null) {
+            em.persist(new ArchiveSetting(CALLING_AE_POLICY, policy.text()));
+        } else {
+            s.setValue(policy.text());
+        }
+    }
+
+    private ApplicationEntity entity(String aeTitle) {
+        return em.createNamedQuery(ApplicationEntity.BY_TITLE, ApplicationEntity.class)
+                .setParameter("aeTitle", aeTitle).getResultStream().findFirst().orElse(null);
+    }
+}

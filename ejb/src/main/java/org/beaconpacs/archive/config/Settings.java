@@ -1,0 +1,33 @@
+package org.beaconpacs.archive.config;
+
+/**
+ * The server's settings as wildfly-config made them system properties (each from an environment
+ * variable, see README "Configuration"), with the defaults that apply outside that server too.
+ */
+public final class Settings {
+
+    private Settings() {
+    }
+
+    public static String localAeTitle() {
+        return System.getProperty("beacon.ae.title", "BEACON").strip();
+    }
+
+    public static int dicomPort() {
+        return Integer.parseInt(System.getProperty("beacon.dicom.port", "11112").strip());
+    }
+
+    public static String dicomHost() {
+        return System.getProperty("beacon.dicom.host", "0.0.0.0").strip();
+    }
+
+    /** Whether calling AEs that are not configured may associate, until an administrator decides otherwise. */
+    public static CallingAePolicy defaultCallingAePolicy() {
+        return CallingAePolicy.parse(System.getProperty("beacon.calling-aes", "accept"));
+    }
+
+    public static String adminPasswordFile() {
+        return System.getProperty("beacon.admin.password.file",
+                System.getProperty("jboss.server.data.dir", ".") + "/beacon/initial-admin-password");
+    }
+}

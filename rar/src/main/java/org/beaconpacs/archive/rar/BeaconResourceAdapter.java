@@ -1,0 +1,220 @@
+package org.beaconpacs.archive.rar;
+
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.WorkManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.transaction.xa.XAResource;
+import org.beaconpacs.archive.rar.api.DicomConfiguration;
+import org.beaconpacs.archive.rar.api.ListenerState;
+import org.beaconpacs.archive.rar.api.LocalAe;
+import org.beaconpacs.dicom.net.association.Timeouts;
+
+/**
+ * The DICOM resource adapter: owns the listeners (one per host and port of the configured local AEs)
+ * and every DICOM thread, which it takes from the container's WorkManager. Requests go to the active
+ * message endpoint (the archive's MDB). The limits are the adapter's config properties, set by
+ * wildfly-config from environment variables.
+ */
+public class BeaconResourceAdapter implements ResourceAdapter {
+
+    private static final Logger LOG = Logger.getLogger(BeaconResourceAdapter.class.getName());
+
+    // config properties (ra.xml)
+    private Integer maxAssociations = 100;
+    private Integer artimSeconds = 10;
+    private Integer idleSeconds = 300;
+    private Integer dimseResponseSeconds = 60;
+    private Integer maxPduLength = 262_144;
+    private Integer shutdownSeconds = 5;
+
+    private WorkManager workManager;
+    private final Endpoints endpoints = new Endpoints();
+    private final Map<String, Listener> listeners = new LinkedHashMap<>();
+    private final Outbound outbound = new Outbound();
+    private final AtomicInteger openAssociations = new AtomicInteger();
+    private DicomConfiguration configuration;
+    private volatile boolean running;
+
+    @Override
+    public void start(BootstrapContext ctx) {
+        workManager = ctx.getWorkManager();
+        running = true;
+        LOG.info(() -> "DICOM resource adapter started: max " + maxAssociations + " associations, ARTIM "
+                + artimSeconds + " s, idle " + idleSeconds + " s, max PDU " + maxPduLength);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        List<Listener> closing;
+        synchronized (this) {
+            closing = new ArrayList<>(listeners.values());
+            listeners.clear();
+        }
+        Duration grace = Duration.ofSeconds(shutdownSeconds);
+        closing.forEach(Listener::stopAccepting);
+        closing.forEach(l -> l.endAssociations(grace));
+        outbound.abortAll();
+        LOG.info("DICOM resource adapter stopped: every listener closed");
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        endpoints.activate(factory);
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        endpoints.deactivate(factory);
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return new XAResource[0];
+    }
+
+    /** Opens, keeps, or closes listeners to match {@code config}. */
+    synchronized void configure(DicomConfiguration config) {
+        if (!running) {
+            throw new IllegalStateException("the DICOM resource adapter is not running");
+        }
+        this.configuration = config;
+        Map<String, List<LocalAe>> byAddress = new LinkedHashMap<>();
+        for (LocalAe ae : config.localAes()) {
+            byAddress.computeIfAbsent(Listener.key(ae.host(), ae.port()), k -> new ArrayList<>()).add(ae);
+        }
+        for (var it = listeners.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            List<LocalAe> aes = byAddress.get(e.getKey());
+            if (aes == null || aes.get(0).tls() != e.getValue().tls()) {
+                Listener gone = e.getValue();
+                it.remove();
+                gone.stopAccepting();
+                workManagerExecutor().execute(() -> gone.endAssociations(Duration.ofSeconds(shutdownSeconds)));
+            }
+        }
+        byAddress.forEach((key, aes) -> {
+            Listener l = listeners.computeIfAbsent(key, k -> new Listener(this, aes.get(0).host(), aes.get(0).port(),
+                    aes.get(0).tls()));
+            l.reconfigure(aes, config);
+            if (!l.isListening()) {
+                l.start();
+            }
+        });
+    }
+
+    synchronized List<ListenerState> listenerStates() {
+        return listeners.values().stream().map(Listener::state).toList();
+    }
+
+    /** Runs DICOM work on the container's WorkManager, never on threads of our own. */
+    Executor workManagerExecutor() {
+        return new WorkExecutor(workManager);
+    }
+
+    int openAssociations() {
+        return openAssociations.get();
+    }
+
+    AtomicInteger openAssociationCounter() {
+        return openAssociations;
+    }
+
+    Endpoints endpoints() {
+        return endpoints;
+    }
+
+    Outbound outbound() {
+        return outbound;
+    }
+
+    Timeouts timeouts() {
+        return new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(artimSeconds),
+                Duration.ofSeconds(dimseResponseSeconds), Duration.ofSeconds(idleSeconds));
+    }
+
+    int maxAssociationsValue() {
+        return maxAssociations;
+    }
+
+    int maxPduLengthValue() {
+        return maxPduLength;
+    }
+
+    static void log(Level level, String message, Throwable t) {
+        LOG.log(level, message, t);
+    }
+
+    // ---------------------------------------------------------------- config properties
+
+    public Integer getMaxAssociations() {
+        return maxAssociations;
+    }
+
+    public void setMaxAssociations(Integer maxAssociations) {
+        this.maxAssociations = maxAssociations;
+    }
+
+    public Integer getArtimSeconds() {
+        return artimSeconds;
+    }
+
+    public void setArtimSeconds(Integer artimSeconds) {
+        this.artimSeconds = artimSeconds;
+    }
+
+    public Integer getIdleSeconds() {
+        return idleSeconds;
+    }
+
+    public void setIdleSeconds(Integer idleSeconds) {
+        this.idleSeconds = idleSeconds;
+    }
+
+    public Integer getDimseResponseSeconds() {
+        return dimseResponseSeconds;
+    }
+
+    public void setDimseResponseSeconds(Integer dimseResponseSeconds) {
+        this.dimseResponseSeconds = dimseResponseSeconds;
+    }
+
+    public Integer getMaxPduLength() {
+        return maxPduLength;
+    }
+
+    public void setMaxPduLength(Integer maxPduLength) {
+        this.maxPduLength = maxPduLength;
+    }
+
+    public Integer getShutdownSeconds() {
+        return shutdownSeconds;
+    }
+
+    public void setShutdownSeconds(Integer shutdownSeconds) {
+        this.shutdownSeconds = shutdownSeconds;
+    }
+
+    // JCA: a resource adapter is a JavaBean compared by its configuration
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+}

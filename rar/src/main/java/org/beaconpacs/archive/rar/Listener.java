@@ -1,0 +1,272 @@
+package org.beaconpacs.archive.rar;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+import org.beaconpacs.archive.rar.api.DicomConfiguration;
+import org.beaconpacs.archive.rar.api.DimseRequest;
+import org.beaconpacs.archive.rar.api.ListenerState;
+import org.beaconpacs.archive.rar.api.LocalAe;
+import org.beaconpacs.dicom.net.association.AcceptorPolicy;
+import org.beaconpacs.dicom.net.association.Association;
+import org.beaconpacs.dicom.net.pdu.AAssociateRJ;
+import org.beaconpacs.dicom.net.pdu.PDUEncoder;
+import org.beaconpacs.dicom.net.scp.AssociationHandler;
+import org.beaconpacs.dicom.net.scp.AssociationMonitor;
+
+/**
+ * One listening socket (host and port) and the associations accepted on it. Each connection gets a
+ * thread of its own at once, so a peer that connects and says nothing holds up nobody else; ARTIM then
+ * closes it. The negotiation policy is swapped whole when the configuration changes.
+ */
+final class Listener {
+
+    private static final Logger LOG = Logger.getLogger(Listener.class.getName());
+    private static final AtomicLong SERIAL = new AtomicLong();
+
+    private final BeaconResourceAdapter adapter;
+    private final String host;
+    private final int port;
+    private final boolean tls;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Map<Socket, Association> associations = new ConcurrentHashMap<>();
+    private volatile AcceptorPolicy policy;
+    private volatile List<String> aeTitles = List.of();
+    private volatile ServerSocket server;
+    private volatile String problem;
+
+    Listener(BeaconResourceAdapter adapter, String host, int port, boolean tls) {
+        this.adapter = adapter;
+        this.host = host;
+        this.port = port;
+        this.tls = tls;
+    }
+
+    static String key(String host, int port) {
+        return (host == null || host.isBlank() ? "*" : host) + ":" + port;
+    }
+
+    boolean tls() {
+        return tls;
+    }
+
+    boolean isListening() {
+        ServerSocket s = server;
+        return s != null && !s.isClosed();
+    }
+
+    /** The policy for the AEs on this address, from the archive's configuration. */
+    void reconfigure(List<LocalAe> aes, DicomConfiguration config) {
+        AcceptorPolicy.Builder b = AcceptorPolicy.builder()
+                .calledAeTitles(aes.stream().map(LocalAe::aeTitle).toArray(String[]::new))
+                .maxPduLength(adapter.maxPduLengthValue())
+                .maxAssociations(adapter.maxAssociationsValue(), adapter::openAssociations)
+                .transferSyntaxPreference(config.preferCompressed()
+                        ? AcceptorPolicy.TransferSyntaxPreference.SENDERS_COMPRESSED
+                        : AcceptorPolicy.TransferSyntaxPreference.EXPLICIT_LITTLE_ENDIAN);
+        if (!config.acceptUnknownCallingAes()) {
+            b.callingAeTitles(new HashSet<>(config.knownCallingAeTitles()));
+        }
+        config.services().forEach((sopClass, ts) -> b.accept(sopClass, ts.toArray(String[]::new)));
+        config.scpRoleSopClasses().forEach(b::allowRequestorScpRole);
+        policy = b.build();
+        aeTitles = aes.stream().map(LocalAe::aeTitle).toList();
+    }
+
+    /** Binds and starts accepting; a bind failure is kept as the listener's problem, not thrown. */
+    void start() {
+        try {
+            ServerSocket s = tls ? SSLContext.getDefault().getServerSocketFactory().createServerSocket()
+                    : new ServerSocket();
+            s.setReuseAddress(true);
+            s.bind(host == null || host.isBlank() ? new InetSocketAddress(port) : new InetSocketAddress(host, port),
+                    128);
+            server = s;
+            problem = null;
+            adapter.workManagerExecutor().execute(this::acceptLoop);
+            LOG.info(() -> "DICOM listener on " + key(host, port) + (tls ? " (TLS)" : "") + " for " + aeTitles);
+        } catch (IOException | java.security.NoSuchAlgorithmException | RejectedExecutionException e) {
+            problem = e.getMessage();
+            closeServer();
+            LOG.log(Level.SEVERE, "DICOM listener on " + key(host, port) + " could not start: " + e.getMessage());
+        }
+    }
+
+    private void acceptLoop() {
+        Thread t = Thread.currentThread();
+        String name = t.getName();
+        t.setName("dicom-listener-" + port);
+        try {
+            ServerSocket s;
+            while ((s = server) != null && !s.isClosed()) {
+                Socket socket;
+                try {
+                    socket = s.accept();
+                } catch (IOException e) {
+                    if (!s.isClosed()) {
+                        LOG.log(Level.WARNING, "accept on " + key(host, port) + " failed", e);
+                    }
+                    continue;
+                }
+                serveLater(socket);
+            }
+        } finally {
+            t.setName(name);
+        }
+    }
+
+    private void serveLater(Socket socket) {
+        try {
+            socket.setTcpNoDelay(true);
+            sockets.add(socket);
+            adapter.openAssociationCounter().incrementAndGet();
+            adapter.workManagerExecutor().execute(() -> serve(socket));
+        } catch (IOException | RejectedExecutionException e) {
+            // no thread to read the request with: answer it unread (PS3.8 allows RJ at once), then close
+            LOG.warning(() -> "no thread for the connection from " + socket.getRemoteSocketAddress() + ": " + e);
+            finished(socket);
+            rejectUnread(socket);
+        }
+    }
+
+    private void serve(Socket socket) {
+        Thread t = Thread.currentThread();
+        String name = t.getName();
+        t.setName("dicom-association-" + port + "-" + socket.getPort());
+        ActivityRecorder recorder = new ActivityRecorder(SERIAL.incrementAndGet(), socket,
+                adapter.endpoints()::deliver);
+        AssociationMonitor monitor = new TrackingMonitor(recorder, socket);
+        try {
+            new AssociationHandler(policy,
+                    (message, responder) -> adapter.endpoints().deliver(
+                            new DimseRequest(recorder.info(), message), responder),
+                    adapter.workManagerExecutor(), adapter.timeouts(), monitor).serve(socket);
+        } finally {
+            finished(socket);
+            t.setName(name);
+        }
+    }
+
+    private void finished(Socket socket) {
+        if (sockets.remove(socket)) {
+            adapter.openAssociationCounter().decrementAndGet();
+        }
+        associations.remove(socket);
+    }
+
+    private static void rejectUnread(Socket socket) {
+        try (socket) {
+            OutputStream out = socket.getOutputStream();
+            out.write(PDUEncoder.encode(AAssociateRJ.localLimitExceeded()));
+            out.flush();
+            socket.shutdownOutput();
+        } catch (IOException ignored) {
+            // the peer went first
+        }
+    }
+
+    void stopAccepting() {
+        closeServer();
+    }
+
+    private void closeServer() {
+        ServerSocket s = server;
+        server = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    /** Lets running associations finish within {@code grace}, then aborts the rest. */
+    void endAssociations(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!sockets.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (Socket s : sockets) {
+            Association a = associations.get(s);
+            if (a != null) {
+                a.terminate();
+            }
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
+        if (!sockets.isEmpty()) {
+            LOG.info(() -> sockets.size() + " association(s) on " + key(host, port) + " aborted at shutdown");
+        }
+    }
+
+    ListenerState state() {
+        return new ListenerState(host, port, tls, aeTitles, isListening(), problem, sockets.size());
+    }
+
+    /** Passes events to the recorder and keeps the established association, to abort it at shutdown. */
+    private final class TrackingMonitor implements AssociationMonitor {
+        private final ActivityRecorder recorder;
+        private final Socket socket;
+
+        TrackingMonitor(ActivityRecorder recorder, Socket socket) {
+            this.recorder = recorder;
+            this.socket = socket;
+        }
+
+        @Override
+        public void rejected(Socket s, org.beaconpacs.dicom.net.pdu.AAssociateRQ rq, AAssociateRJ rj) {
+            recorder.rejected(s, rq, rj);
+        }
+
+        @Override
+        public void failed(Socket s, String why) {
+            recorder.failed(s, why);
+        }
+
+        @Override
+        public void established(Association association) {
+            associations.put(socket, association);
+            recorder.established(association);
+        }
+
+        @Override
+        public void request(Association association, org.beaconpacs.dicom.net.dimse.Command request) {
+            recorder.request(association, request);
+        }
+
+        @Override
+        public void responded(Association association, org.beaconpacs.dicom.net.dimse.Command request,
+                              org.beaconpacs.dicom.net.dimse.Command response, long nanos) {
+            recorder.responded(association, request, response, nanos);
+        }
+
+        @Override
+        public void ended(Association association, Ending ending, String detail) {
+            associations.remove(socket);
+            recorder.ended(association, ending, detail);
+        }
+    }
+
+}

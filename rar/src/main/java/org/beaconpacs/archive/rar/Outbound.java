@@ -1,0 +1,35 @@
+package org.beaconpacs.archive.rar;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
+import org.beaconpacs.dicom.net.association.SocketSettings;
+import org.beaconpacs.dicom.net.association.Timeouts;
+import org.beaconpacs.dicom.net.pdu.AAssociateRQ;
+import org.beaconpacs.dicom.net.scu.DicomClient;
+
+/** The outbound associations the adapter has opened for the archive, so that a stop can abort them. */
+final class Outbound {
+
+    private final Set<DicomClient> open = ConcurrentHashMap.newKeySet();
+
+    DicomClient open(String host, int port, boolean tls, AAssociateRQ rq, Timeouts timeouts) throws IOException {
+        SocketFactory factory = tls ? SSLSocketFactory.getDefault() : SocketFactory.getDefault();
+        DicomClient client = DicomClient.connect(factory, SocketSettings.DEFAULT, host, port, rq, timeouts);
+        open.add(client);
+        return client;
+    }
+
+    /** Forgets {@code client} and aborts it if its user left it open. */
+    void close(DicomClient client) {
+        if (open.remove(client)) {
+            client.close();
+        }
+    }
+
+    void abortAll() {
+        open.forEach(this::close);
+    }
+}

@@ -1,0 +1,50 @@
+package org.beaconpacs.archive.it.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * For the PostgreSQL phase (test.db=postgresql): a real PostgreSQL server from Maven Central (zonky's
+ * embedded binaries), started before the archive's server boots and stopped after the last test. The
+ * archive reaches it through BEACON_DB_URL (see the testsuite pom).
+ */
+public class EmbeddedPostgresSession implements LauncherSessionListener {
+
+    public static final int PORT = 55432;
+    private EmbeddedPostgres postgres;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (!"postgresql".equals(System.getProperty("test.db"))) {
+            return;
+        }
+        try {
+            postgres = EmbeddedPostgres.builder().setPort(PORT).start();
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("create role beacon login password 'beacon'");
+                s.execute("create database beacon owner beacon");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

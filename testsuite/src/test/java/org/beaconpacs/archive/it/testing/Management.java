@@ -1,0 +1,51 @@
+package org.beaconpacs.archive.it.testing;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.as.controller.client.ModelControllerClient;
+import org.jboss.dmr.ModelNode;
+
+/** The server's management API (local, as Arquillian reaches it): deployments and threads. */
+public final class Management implements AutoCloseable {
+
+    private final ModelControllerClient client;
+
+    public Management() throws IOException {
+        client = ModelControllerClient.Factory.create("127.0.0.1", 9990);
+    }
+
+    public ModelNode execute(ModelNode op) throws IOException {
+        ModelNode result = client.execute(op);
+        if (!"success".equals(result.get("outcome").asString())) {
+            throw new IOException("management operation " + op + " failed: " + result.get("failure-description"));
+        }
+        return result.get("result");
+    }
+
+    public void deployment(String name, String operation) throws IOException {
+        ModelNode op = new ModelNode();
+        op.get("operation").set(operation);
+        op.get("address").add("deployment", name);
+        execute(op);
+    }
+
+    /** The names of all live threads of the server. */
+    public List<String> threadNames() throws IOException {
+        ModelNode op = new ModelNode();
+        op.get("operation").set("dump-all-threads");
+        op.get("address").add("core-service", "platform-mbean").add("type", "threading");
+        op.get("locked-monitors").set(false);
+        op.get("locked-synchronizers").set(false);
+        List<String> names = new ArrayList<>();
+        for (ModelNode t : execute(op).asList()) {
+            names.add(t.get("thread-name").asString());
+        }
+        return names;
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+}

@@ -1,0 +1,58 @@
+package org.beaconpacs.archive.api;
+
+import jakarta.ejb.EJBException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.beaconpacs.archive.config.AeNotFoundException;
+import org.beaconpacs.archive.config.InvalidAeException;
+
+/**
+ * Errors as JSON a client can act on: 400 with a message per field, 404, 409 for a concurrent change;
+ * anything unexpected is logged with an id and answered 500 with that id, never a stack trace.
+ */
+@Provider
+public class ErrorMappers implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+
+    /** The error body: a message and, for invalid input, the problem of each field. */
+    public record Error(String message, Map<String, String> fields) {
+    }
+
+    @Override
+    public Response toResponse(Throwable t) {
+        Throwable e = t instanceof EJBException && t.getCause() != null ? t.getCause() : t;
+        if (e instanceof InvalidAeException invalid) {
+            return json(Response.Status.BAD_REQUEST, new Error(invalid.getMessage(), invalid.problems()));
+        }
+        if (e instanceof IllegalArgumentException) {
+            return json(Response.Status.BAD_REQUEST, new Error(e.getMessage(), Map.of()));
+        }
+        if (e instanceof AeNotFoundException) {
+            return json(Response.Status.NOT_FOUND, new Error(e.getMessage(), Map.of()));
+        }
+        if (e instanceof OptimisticLockException) {
+            return json(Response.Status.CONFLICT, new Error(e.getMessage(), Map.of()));
+        }
+        if (e instanceof WebApplicationException w) {
+            Response r = w.getResponse();
+            return json(Response.Status.fromStatusCode(r.getStatus()), new Error(w.getMessage(), Map.of()));
+        }
+        String id = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "REST request failed (error " + id + ")", t);
+        return json(Response.Status.INTERNAL_SERVER_ERROR,
+                new Error("internal error " + id + " (see the server log)", Map.of()));
+    }
+
+    private static Response json(Response.Status status, Error error) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(error).build();
+    }
+}
