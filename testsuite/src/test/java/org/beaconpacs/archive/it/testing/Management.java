@@ -30,8 +30,11 @@ public final class Management implements AutoCloseable {
         execute(op);
     }
 
-    /** The names of all live threads of the server. */
-    public List<String> threadNames() throws IOException {
+    /**
+     * The names of the server's live threads that are busy in {@code packagePrefix}'s code (a frame of
+     * it on their stack) or carry a name starting with {@code namePrefix}.
+     */
+    public List<String> threadsIn(String packagePrefix, String namePrefix) throws IOException {
         ModelNode op = new ModelNode();
         op.get("operation").set("dump-all-threads");
         op.get("address").add("core-service", "platform-mbean").add("type", "threading");
@@ -39,7 +42,10 @@ public final class Management implements AutoCloseable {
         op.get("locked-synchronizers").set(false);
         List<String> names = new ArrayList<>();
         for (ModelNode t : execute(op).asList()) {
-            names.add(t.get("thread-name").asString());
+            String name = t.get("thread-name").asString();
+            if (name.startsWith(namePrefix) || t.get("stack-trace").toString().contains(packagePrefix)) {
+                names.add(name);
+            }
         }
         return names;
     }
