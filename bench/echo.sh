@@ -17,7 +17,11 @@ export TCP_NODELAY=1
 
 work=$(mktemp -d /tmp/beacon-echobench.XXXXXX)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 2; rm -rf "$work"; }
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  pkill -f "$work/server/" 2>/dev/null || true   # standalone.sh leaves its java behind
+  sleep 2; rm -rf "$work"
+}
 trap cleanup EXIT
 cp -r wildfly-config/target/server "$work/server"
 
@@ -30,7 +34,7 @@ until curl -sf http://127.0.0.1:9990/health/ready 2>/dev/null | grep -q '"dicom-
   [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 180 ] || { echo "server not ready in 180 s" >&2; tail -50 "$work/server.log" >&2; exit 1; }
 done
 ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-server_pid=$(pgrep -f "jboss-modules.*$work/server" | head -1)
+server_pid=$(pgrep -f "java.*$work/server/" | head -1)
 jcmd "$server_pid" GC.run >/dev/null 2>&1 || true
 heap_kb=$(jcmd "$server_pid" GC.heap_info | sed -n 's/.*used \([0-9]*\)K.*/\1/p' | head -1)
 

@@ -124,9 +124,10 @@ public class SchemaMigration {
     static List<String> statements(String sql) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String line : sql.split("\n")) {
+        for (String raw : sql.split("\n")) {
+            String line = withoutComment(raw).stripTrailing();
             String l = line.strip();
-            if (l.startsWith("--") || l.isEmpty()) {
+            if (l.isEmpty()) {
                 continue;
             }
             current.append(line).append('\n');
@@ -139,6 +140,20 @@ public class SchemaMigration {
             out.add(current.toString().strip());
         }
         return out;
+    }
+
+    /** The line up to a "--" comment that is not inside a quoted literal. */
+    private static String withoutComment(String line) {
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '-' && i + 1 < line.length() && line.charAt(i + 1) == '-') {
+                return line.substring(0, i);
+            }
+        }
+        return line;
     }
 
     private static java.net.URL resource(String name) {

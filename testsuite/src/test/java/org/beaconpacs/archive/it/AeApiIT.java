@@ -79,6 +79,27 @@ class AeApiIT {
     }
 
     @Test
+    void aLocalAeMovedToAnotherPortListensThereAtOnce() throws Exception {
+        Dcmtk.require("echoscu");
+        int first = Dcmtk.freePort();
+        int second = Dcmtk.freePort();
+        assertEquals(201, Beacon.api("POST", "/aes", Json.createObjectBuilder().add("aeTitle", "MOVING")
+                .add("port", first).add("local", true).build().toString()).statusCode());
+        try {
+            assertTrue(Beacon.listening(first));
+            JsonObject ae = Beacon.object(Beacon.api("GET", "/aes/MOVING", null));
+            String moved = Json.createObjectBuilder(ae).add("port", second).build().toString();
+            assertEquals(200, Beacon.api("PUT", "/aes/MOVING", moved).statusCode());
+            assertFalse(Beacon.listening(first), "the old port closed");
+            Dcmtk.Result echo = Dcmtk.run("echoscu", "-aec", "MOVING", Beacon.HOST, String.valueOf(second));
+            assertEquals(0, echo.exitCode(), echo.output());
+            assertEquals(409, Beacon.api("PUT", "/aes/MOVING", moved).statusCode(), "a stale version is refused");
+        } finally {
+            Beacon.api("DELETE", "/aes/MOVING", null);
+        }
+    }
+
+    @Test
     void restEchoReachesStorescpAndExplainsAClosedPort() throws Exception {
         Dcmtk.require("storescp");
         int port = Dcmtk.freePort();

@@ -1,0 +1,69 @@
+package org.beaconpacs.archive.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class AeRulesTest {
+
+    private static AeDto remote(String aeTitle, String host, Integer port) {
+        return new AeDto(null, aeTitle, host, port, false, null, false, null, null, null, null, null, null, null)
+                .normalized();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"A", "BEACON", "CT_SCANNER-01", "SIXTEEN_CHARS_AE", "MR 3T", "  PADDED  ", "a+b=c@d"})
+    void validAeTitles(String aeTitle) {
+        assertNull(AeRules.aeTitleProblem(aeTitle));
+    }
+
+    @Test
+    void invalidAeTitlesSayWhy() {
+        assertTrue(AeRules.aeTitleProblem(null).contains("required"));
+        assertTrue(AeRules.aeTitleProblem("   ").contains("required"));
+        assertTrue(AeRules.aeTitleProblem("SEVENTEEN_CHARS_A").contains("at most 16"));
+        assertTrue(AeRules.aeTitleProblem("BACK\\SLASH").contains("backslash"));
+        assertTrue(AeRules.aeTitleProblem("TAB\tAE").contains("control"));
+        assertTrue(AeRules.aeTitleProblem("ESC\u001bAE").contains("control"));
+        assertTrue(AeRules.aeTitleProblem("DEL\u007fAE").contains("control"));
+        assertTrue(AeRules.aeTitleProblem("CAFÉ").contains("default repertoire"));
+    }
+
+    @Test
+    void leadingAndTrailingSpacesAreNotSignificantButCount() {
+        assertNull(AeRules.aeTitleProblem("  SIXTEEN_CHARS_AE  "), "16 characters once stripped");
+        assertEquals("PADDED", remote("  PADDED ", "pacs", 104).aeTitle());
+    }
+
+    @Test
+    void portsAndHosts() {
+        assertTrue(AeRules.check(remote("AE", "pacs.example.org", 104)).isEmpty());
+        assertTrue(AeRules.check(remote("AE", "10.1.2.3", 11112)).isEmpty());
+        assertTrue(AeRules.check(remote("AE", "fe80::1", 104)).isEmpty());
+        assertTrue(AeRules.check(remote("AE", "ct-01", 65535)).isEmpty());
+        Map<String, String> p = AeRules.check(remote("AE", "bad host!", 0));
+        assertTrue(p.get("port").contains("between 1 and 65535"), p.toString());
+        assertTrue(p.get("host").contains("not a host name"), p.toString());
+        assertTrue(AeRules.check(remote("AE", null, 104)).get("host").contains("needs a host"));
+        assertTrue(AeRules.check(remote("AE", "pacs", null)).get("port").contains("required"));
+    }
+
+    @Test
+    void aLocalAeNeedsNoHost() {
+        AeDto local = new AeDto(null, "LOCAL", null, 11112, false, null, true, null, null, null, null, null, null,
+                null).normalized();
+        assertTrue(AeRules.check(local).isEmpty());
+    }
+
+    @Test
+    void permissionsLeftOpenGetTheDefaultsOfANewPeer() {
+        AeDto ae = remote("CT", "ct", 104);
+        assertTrue(ae.mayStore() && ae.mayQuery() && ae.mayRetrieve() && ae.mayCommit());
+        assertTrue(!ae.moveDestination() && !ae.mayPrint());
+    }
+}

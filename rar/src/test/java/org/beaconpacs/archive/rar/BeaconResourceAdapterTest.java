@@ -1,0 +1,266 @@
+package org.beaconpacs.archive.rar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.resource.spi.UnavailableException;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.lang.reflect.Method;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.transaction.xa.XAResource;
+import org.beaconpacs.archive.rar.api.AssociationReport;
+import org.beaconpacs.archive.rar.api.DicomConfiguration;
+import org.beaconpacs.archive.rar.api.DimseListener;
+import org.beaconpacs.archive.rar.api.DimseRequest;
+import org.beaconpacs.archive.rar.api.LocalAe;
+import org.beaconpacs.dicom.dict.UID;
+import org.beaconpacs.dicom.net.association.AssociationException;
+import org.beaconpacs.dicom.net.association.Timeouts;
+import org.beaconpacs.dicom.net.dimse.Status;
+import org.beaconpacs.dicom.net.pdu.AAssociateRQ;
+import org.beaconpacs.dicom.net.pdu.PresentationContext;
+import org.beaconpacs.dicom.net.scp.Responder;
+import org.beaconpacs.dicom.net.scu.DicomClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The adapter outside the server: listeners follow the configuration, requests reach the endpoint. */
+class BeaconResourceAdapterTest {
+
+    private final ThreadWorkManager container = new ThreadWorkManager();
+    private final BeaconResourceAdapter adapter = new BeaconResourceAdapter();
+    private final BlockingQueue<AssociationReport> reports = new LinkedBlockingQueue<>();
+    private final Factory factory = new Factory();
+
+    @BeforeEach
+    void start() {
+        adapter.setMaxAssociations(2);
+        adapter.start(container);
+    }
+
+    @AfterEach
+    void stop() {
+        adapter.stop();
+        container.pool.shutdownNow();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static DicomConfiguration config(boolean acceptUnknown, LocalAe... aes) {
+        return new DicomConfiguration(List.of(aes), Set.of("FRIEND"), acceptUnknown,
+                Map.of(UID.Verification, Set.of("*")), Set.of(), true);
+    }
+
+    private static DicomClient associate(int port, String calling, String called) throws IOException {
+        AAssociateRQ rq = DicomClient.request(calling, called);
+        rq.addPresentationContext(PresentationContext.rq(1, UID.Verification, UID.ImplicitVRLittleEndian));
+        return DicomClient.connect("127.0.0.1", port, rq, Timeouts.DEFAULT);
+    }
+
+    private static boolean listening(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void requestsReachTheEndpointAndEveryAssociationIsReported() throws Exception {
+        int port = freePort();
+        adapter.configure(config(true, new LocalAe("BEACON", "127.0.0.1", port, false)));
+        adapter.endpointActivation(factory, new DimseActivationSpec());
+        try (DicomClient c = associate(port, "ANYONE", "BEACON")) {
+            assertEquals(Status.SUCCESS, c.echo());
+            c.release();
+        }
+        AssociationReport r = reports.poll(10, TimeUnit.SECONDS);
+        assertNotNull(r);
+        assertEquals(AssociationReport.Outcome.RELEASED, r.outcome());
+        assertEquals("ANYONE", r.association().callingAeTitle());
+        assertEquals(Map.of("C-ECHO-RQ", 1), r.requestCounts());
+        assertEquals(Status.SUCCESS, r.trace().get(0).status());
+        assertEquals(0, r.negotiation().contexts().get(0).result());
+    }
+
+    @Test
+    void withoutAnEndpointRequestsAreAnsweredWithAFailureThatSaysWhy() throws Exception {
+        int port = freePort();
+        adapter.configure(config(true, new LocalAe("BEACON", "127.0.0.1", port, false)));
+        try (DicomClient c = associate(port, "ANYONE", "BEACON")) {
+            assertEquals(Status.PROCESSING_FAILURE, c.echo());
+            c.release();
+        }
+    }
+
+    @Test
+    void listenersFollowTheConfiguration() throws Exception {
+        int first = freePort();
+        int second = freePort();
+        adapter.endpointActivation(factory, new DimseActivationSpec());
+        adapter.configure(config(true, new LocalAe("BEACON", "127.0.0.1", first, false)));
+        assertTrue(listening(first));
+        adapter.configure(config(true, new LocalAe("BEACON", "127.0.0.1", second, false),
+                new LocalAe("OTHER", "127.0.0.1", second, false)));
+        assertFalse(listening(first), "the old port closed");
+        try (DicomClient c = associate(second, "ANYONE", "OTHER")) {
+            assertEquals(Status.SUCCESS, c.echo(), "two AEs share a port");
+            c.release();
+        }
+        assertEquals(List.of("BEACON", "OTHER"), adapter.listenerStates().get(0).aeTitles());
+        adapter.stop();
+        assertFalse(listening(second), "stop closes every listener");
+    }
+
+    @Test
+    void unknownCallingAesAndTheAssociationLimitAreRejected() throws Exception {
+        int port = freePort();
+        adapter.endpointActivation(factory, new DimseActivationSpec());
+        adapter.configure(config(false, new LocalAe("BEACON", "127.0.0.1", port, false)));
+        AssociationException stranger = assertThrows(AssociationException.class,
+                () -> associate(port, "STRANGER", "BEACON"));
+        assertEquals("calling AE title not recognized", stranger.rejection().reasonText());
+        try (DicomClient a = associate(port, "FRIEND", "BEACON"); DicomClient b = associate(port, "FRIEND", "BEACON")) {
+            AssociationException third = assertThrows(AssociationException.class,
+                    () -> associate(port, "FRIEND", "BEACON"));
+            assertEquals("local limit exceeded", third.rejection().reasonText());
+            a.release();
+            b.release();
+        }
+    }
+
+    @Test
+    void stopAbortsRunningAssociations() throws Exception {
+        int port = freePort();
+        adapter.setShutdownSeconds(0);
+        adapter.endpointActivation(factory, new DimseActivationSpec());
+        adapter.configure(config(true, new LocalAe("BEACON", "127.0.0.1", port, false)));
+        try (DicomClient c = associate(port, "ANYONE", "BEACON")) {
+            assertEquals(Status.SUCCESS, c.echo());
+            adapter.stop();
+            assertThrows(IOException.class, c::echo);
+        }
+    }
+
+    /**
+     * A TLS local AE: the listener and outbound associations use the JVM's default SSLContext, which
+     * WildFly's Elytron sets from its default-ssl-context (here: a key made by keytool).
+     */
+    @Test
+    void aTlsListenerAndATlsOutboundAssociationUseTheDefaultSslContext(@TempDir Path dir) throws Exception {
+        Path keystore = dir.resolve("beacon.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "beacon", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
+                "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "secret",
+                "-keypass", "secret").redirectErrorStream(true).start();
+        keytool.getInputStream().readAllBytes();
+        assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, "keytool made a key");
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            ks.load(in, "secret".toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "secret".toCharArray());
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        SSLContext.setDefault(tls);
+
+        int port = freePort();
+        adapter.endpointActivation(factory, new DimseActivationSpec());
+        adapter.configure(config(true, new LocalAe("SECURE", "127.0.0.1", port, true)));
+        AAssociateRQ rq = DicomClient.request("ANYONE", "SECURE");
+        rq.addPresentationContext(PresentationContext.rq(1, UID.Verification, UID.ImplicitVRLittleEndian));
+        DicomClient c = adapter.outbound().open("localhost", port, true, rq, Timeouts.DEFAULT);
+        assertTrue(c.association().socket() instanceof javax.net.ssl.SSLSocket);
+        assertEquals(Status.SUCCESS, c.echo());
+        c.release();
+        adapter.outbound().close(c);
+        assertTrue(adapter.listenerStates().get(0).tls());
+        assertThrows(IOException.class, () -> associate(port, "PLAIN", "SECURE"), "no plain DICOM on a TLS port");
+    }
+
+    /** The MDB stand-in: answers C-ECHO and keeps the reports. */
+    private final class Endpoint implements DimseListener, MessageEndpoint {
+        @Override
+        public void onRequest(DimseRequest request, Responder responder) {
+            try {
+                responder.respond(Status.SUCCESS);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void onAssociationEnd(AssociationReport report) {
+            reports.add(report);
+        }
+
+        @Override
+        public void beforeDelivery(Method method) {
+        }
+
+        @Override
+        public void afterDelivery() {
+        }
+
+        @Override
+        public void release() {
+        }
+    }
+
+    private final class Factory implements MessageEndpointFactory {
+        @Override
+        public MessageEndpoint createEndpoint(XAResource xa) {
+            return new Endpoint();
+        }
+
+        @Override
+        public MessageEndpoint createEndpoint(XAResource xa, long timeout) throws UnavailableException {
+            return new Endpoint();
+        }
+
+        @Override
+        public boolean isDeliveryTransacted(Method method) {
+            return false;
+        }
+
+        @Override
+        public String getActivationName() {
+            return "test";
+        }
+
+        @Override
+        public Class<?> getEndpointClass() {
+            return Endpoint.class;
+        }
+    }
+}
