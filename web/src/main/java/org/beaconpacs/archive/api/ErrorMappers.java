@@ -29,7 +29,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable t) {
-        Throwable e = t instanceof EJBException && t.getCause() != null ? t.getCause() : t;
+        Throwable e = known(t);
         if (e instanceof InvalidAeException invalid) {
             return json(Response.Status.BAD_REQUEST, new Error(invalid.getMessage(), invalid.problems()));
         }
@@ -50,6 +50,21 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "REST request failed (error " + id + ")", t);
         return json(Response.Status.INTERNAL_SERVER_ERROR,
                 new Error("internal error " + id + " (see the server log)", Map.of()));
+    }
+
+    /** The first cause in the chain that says what went wrong in the caller's terms (EJB wrappers peeled). */
+    private static Throwable known(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof InvalidAeException || c instanceof AeNotFoundException
+                    || c instanceof OptimisticLockException || c instanceof IllegalArgumentException
+                    || c instanceof WebApplicationException) {
+                return c;
+            }
+            if (!(c instanceof EJBException) && c.getCause() == null) {
+                break;
+            }
+        }
+        return t;
     }
 
     private static Response json(Response.Status status, Error error) {
