@@ -86,7 +86,8 @@ class BeaconResourceAdapterTest {
     private static boolean listening(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            return true;
+            // a connect to a closed loopback port may meet itself (TCP simultaneous open): not a listener
+            return s.getLocalPort() != port;
         } catch (IOException e) {
             return false;
         }

@@ -82,7 +82,8 @@ public final class Beacon {
     public static boolean listening(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(HOST, port), 2000);
-            return true;
+            // a connect to a closed loopback port may meet itself (TCP simultaneous open): not a listener
+            return s.getLocalPort() != port;
         } catch (IOException e) {
             return false;
         }
