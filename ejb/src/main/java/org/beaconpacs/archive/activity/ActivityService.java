@@ -1,5 +1,6 @@
 package org.beaconpacs.archive.activity;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.beaconpacs.archive.config.AeConfigService;
 import org.beaconpacs.archive.rar.api.AssociationReport;
 import org.beaconpacs.archive.rar.api.AssociationReport.ContextResult;
 import org.beaconpacs.archive.rar.api.AssociationReport.MessageTrace;
@@ -19,6 +21,8 @@ public class ActivityService {
 
     @PersistenceContext(unitName = "beacon")
     private EntityManager em;
+    @EJB
+    private AeConfigService config;
 
     public void record(AssociationReport report) {
         AssociationRecord r = new AssociationRecord();
@@ -56,6 +60,12 @@ public class ActivityService {
                     m.sopInstanceUid(), m.status(), m.micros()));
         }
         em.persist(r);
+        if (info.callingAeTitle() != null && report.outcome() != AssociationReport.Outcome.REJECTED
+                && config.find(info.callingAeTitle()).isEmpty()) {
+            // accepted by the "accept" policy: say so, it is the first step of connecting a new modality
+            LOG.info(() -> "association from calling AE " + info.callingAeTitle() + " at " + info.peerHost()
+                    + ", which is not configured (accepted by policy)");
+        }
         if (report.outcome() != AssociationReport.Outcome.RELEASED) {
             LOG.info(() -> "association " + info.callingAeTitle() + " -> " + info.calledAeTitle() + " from "
                     + info.peerHost() + ": " + report.outcome() + " (" + report.outcomeDetail() + ")");

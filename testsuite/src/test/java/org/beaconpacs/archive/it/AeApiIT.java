@@ -111,6 +111,11 @@ class AeApiIT {
             assertTrue(ok.getBoolean("success"), ok.toString());
             assertEquals(0, ok.getInt("status"));
             assertTrue(ok.getJsonNumber("millis").longValue() >= 0);
+            // the AE cache follows a change at once: point the AE elsewhere and the echo fails
+            JsonObject ae = Beacon.object(Beacon.api("GET", "/aes/ECHOPEER", null));
+            assertEquals(200, Beacon.api("PUT", "/aes/ECHOPEER", Json.createObjectBuilder(ae)
+                    .add("port", Dcmtk.freePort()).build().toString()).statusCode());
+            assertFalse(Beacon.object(Beacon.api("POST", "/aes/ECHOPEER/echo", null)).getBoolean("success"));
         } finally {
             storescp.destroy();
             storescp.waitFor();

@@ -1,0 +1,43 @@
+package org.beaconpacs.archive.index;
+
+import java.util.Set;
+import org.beaconpacs.dicom.dict.Tag;
+
+/**
+ * The query/retrieve levels and which attributes belong to each (the Patient, Patient Study, General
+ * Study, General Series and equipment modules of PS3.3; everything else is the instance's). Each level's
+ * attributes are kept with its index row, so a C-FIND at that level can return any of them.
+ */
+public enum Level {
+    PATIENT(Set.of(Tag.PatientName, Tag.PatientID, Tag.IssuerOfPatientID, Tag.IssuerOfPatientIDQualifiersSequence,
+            Tag.PatientBirthDate, Tag.PatientBirthTime, Tag.PatientSex, Tag.OtherPatientIDsSequence,
+            Tag.OtherPatientNames, Tag.PatientComments, Tag.EthnicGroup, Tag.PatientSpeciesDescription,
+            Tag.PatientBreedDescription, Tag.ResponsiblePerson)),
+    STUDY(Set.of(Tag.StudyInstanceUID, Tag.StudyDate, Tag.StudyTime, Tag.AccessionNumber,
+            Tag.IssuerOfAccessionNumberSequence, Tag.ReferringPhysicianName, Tag.StudyDescription, Tag.StudyID,
+            Tag.ProcedureCodeSequence, Tag.NameOfPhysiciansReadingStudy, Tag.PatientAge, Tag.PatientSize,
+            Tag.PatientWeight, Tag.AdditionalPatientHistory, Tag.Occupation)),
+    SERIES(Set.of(Tag.SeriesInstanceUID, Tag.Modality, Tag.SeriesNumber, Tag.SeriesDescription, Tag.SeriesDate,
+            Tag.SeriesTime, Tag.BodyPartExamined, Tag.Laterality, Tag.StationName, Tag.Manufacturer,
+            Tag.ManufacturerModelName, Tag.InstitutionName, Tag.InstitutionalDepartmentName,
+            Tag.PerformedProcedureStepStartDate, Tag.PerformedProcedureStepStartTime, Tag.PerformedProcedureStepID,
+            Tag.PerformedProcedureStepDescription, Tag.PerformingPhysicianName, Tag.OperatorsName,
+            Tag.ProtocolName, Tag.RequestAttributesSequence)),
+    INSTANCE(Set.of());
+
+    private final Set<Integer> tags;
+
+    Level(Set<Integer> tags) {
+        this.tags = tags;
+    }
+
+    /** The level an attribute of a stored instance belongs to. */
+    public static Level of(int tag) {
+        for (Level l : values()) {
+            if (l.tags.contains(tag)) {
+                return l;
+            }
+        }
+        return INSTANCE;
+    }
+}

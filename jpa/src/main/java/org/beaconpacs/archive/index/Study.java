@@ -1,0 +1,188 @@
+package org.beaconpacs.archive.index;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A study with its matching keys and counters (kept right by row-locked increments, no global lock). */
+@Entity
+@Table(name = "study")
+@NamedQuery(name = Study.BY_UID, query = "select s from Study s where s.studyUid = :uid")
+@NamedQuery(name = Study.DELETING, query = "select s.studyUid from Study s where s.status = "
+        + "org.beaconpacs.archive.index.Study.Status.DELETING")
+public class Study {
+
+    public static final String BY_UID = "Study.byUid";
+    public static final String DELETING = "Study.deleting";
+
+    /** ACTIVE, or DELETING from the moment a delete starts until its rows are gone (resumed after a crash). */
+    public enum Status { ACTIVE, DELETING }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "patient_fk")
+    private Patient patient;
+    @Column(name = "study_uid")
+    private String studyUid;
+    @Column(name = "study_date")
+    private String studyDate;
+    @Column(name = "study_time")
+    private String studyTime;
+    @Column(name = "accession_number")
+    private String accessionNumber;
+    @Column(name = "study_id")
+    private String studyId;
+    @Column(name = "referring_physician")
+    private String referringPhysician;
+    @Column(name = "study_description")
+    private String description;
+    /** Modalities in Study, backslash separated as in the DICOM value. */
+    private String modalities;
+    @Column(name = "number_of_series")
+    private int numberOfSeries;
+    @Column(name = "number_of_instances")
+    private int numberOfInstances;
+    @Column(name = "size_bytes")
+    private long sizeBytes;
+    @Enumerated(EnumType.STRING)
+    private Status status = Status.ACTIVE;
+    private byte[] attributes;
+    private Instant created;
+    private Instant updated;
+
+    @PrePersist
+    void onCreate() {
+        created = updated = Instant.now();
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updated = Instant.now();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Patient getPatient() {
+        return patient;
+    }
+
+    public void setPatient(Patient patient) {
+        this.patient = patient;
+    }
+
+    public String getStudyUid() {
+        return studyUid;
+    }
+
+    public void setStudyUid(String studyUid) {
+        this.studyUid = studyUid;
+    }
+
+    public String getStudyDate() {
+        return studyDate;
+    }
+
+    public void setStudyDate(String studyDate) {
+        this.studyDate = studyDate;
+    }
+
+    public String getStudyTime() {
+        return studyTime;
+    }
+
+    public void setStudyTime(String studyTime) {
+        this.studyTime = studyTime;
+    }
+
+    public String getAccessionNumber() {
+        return accessionNumber;
+    }
+
+    public void setAccessionNumber(String accessionNumber) {
+        this.accessionNumber = accessionNumber;
+    }
+
+    public String getStudyId() {
+        return studyId;
+    }
+
+    public void setStudyId(String studyId) {
+        this.studyId = studyId;
+    }
+
+    public String getReferringPhysician() {
+        return referringPhysician;
+    }
+
+    public void setReferringPhysician(String referringPhysician) {
+        this.referringPhysician = referringPhysician;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getModalities() {
+        return modalities;
+    }
+
+    public void setModalities(String modalities) {
+        this.modalities = modalities;
+    }
+
+    public int getNumberOfSeries() {
+        return numberOfSeries;
+    }
+
+    public int getNumberOfInstances() {
+        return numberOfInstances;
+    }
+
+    public long getSizeBytes() {
+        return sizeBytes;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public void setStatus(Status status) {
+        this.status = status;
+    }
+
+    public byte[] getAttributes() {
+        return attributes;
+    }
+
+    public void setAttributes(byte[] attributes) {
+        this.attributes = attributes;
+    }
+
+    public Instant getCreated() {
+        return created;
+    }
+
+    public Instant getUpdated() {
+        return updated;
+    }
+}
