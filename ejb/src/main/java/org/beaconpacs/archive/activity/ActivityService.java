@@ -2,9 +2,12 @@ package org.beaconpacs.archive.activity;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -40,6 +43,10 @@ public class ActivityService {
         r.setBytesReceived(report.bytesReceived());
         r.setBytesSent(report.bytesSent());
         r.setTraceTruncated(report.traceTruncated());
+        r.setObjectsStored(report.objectsStored());
+        r.setBytesStored(report.bytesStored());
+        r.setFailures(truncate(new TreeMap<>(report.failures()).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")), 1000));
         r.setRequests(truncate(new TreeMap<>(report.requestCounts()).entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")), 1000));
         var n = report.negotiation();
@@ -70,6 +77,25 @@ public class ActivityService {
             LOG.info(() -> "association " + info.callingAeTitle() + " -> " + info.calledAeTitle() + " from "
                     + info.peerHost() + ": " + report.outcome() + " (" + report.outcomeDetail() + ")");
         }
+    }
+
+    /** Keeps a note on association {@code serial}, in its own transaction (it must outlive a failure). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void note(long serial, String text) {
+        em.persist(new AssociationNote(serial, text));
+        LOG.info(() -> "association " + serial + ": " + text);
+    }
+
+    /** The notes of these associations, by serial. */
+    public Map<Long, List<String>> notes(List<Long> serials) {
+        Map<Long, List<String>> notes = new java.util.HashMap<>();
+        if (!serials.isEmpty()) {
+            for (AssociationNote n : em.createNamedQuery(AssociationNote.OF_SERIALS, AssociationNote.class)
+                    .setParameter("serials", serials).getResultList()) {
+                notes.computeIfAbsent(n.getAssociationSerial(), k -> new java.util.ArrayList<>()).add(n.getNote());
+            }
+        }
+        return notes;
     }
 
     /** The latest association records, newest first. */

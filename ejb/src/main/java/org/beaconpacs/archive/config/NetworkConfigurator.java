@@ -26,7 +26,7 @@ import org.beaconpacs.archive.rar.api.LocalAe;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "StorageRecovery"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class NetworkConfigurator {
 

@@ -11,6 +11,7 @@ import org.beaconpacs.archive.activity.ActivityService;
 import org.beaconpacs.archive.rar.api.AssociationReport;
 import org.beaconpacs.archive.rar.api.DimseListener;
 import org.beaconpacs.archive.rar.api.DimseRequest;
+import org.beaconpacs.archive.storage.StorageService;
 import org.beaconpacs.archive.verification.VerificationService;
 import org.beaconpacs.dicom.net.dimse.Command;
 import org.beaconpacs.dicom.net.dimse.CommandField;
@@ -33,6 +34,8 @@ public class DimseMdb implements DimseListener {
     @EJB
     private VerificationService verification;
     @EJB
+    private StorageService storage;
+    @EJB
     private ActivityService activity;
 
     @Override
@@ -41,6 +44,7 @@ public class DimseMdb implements DimseListener {
         try {
             switch (rq.commandField()) {
                 case CommandField.C_ECHO_RQ -> verification.echo(request, responder);
+                case CommandField.C_STORE_RQ -> storage.store(request, responder);
                 default -> responder.respond(rq.response(Status.UNRECOGNIZED_OPERATION, false)
                         .setErrorComment(CommandField.name(rq.commandField()) + " is not offered for "
                                 + rq.sopClassUid()), null);

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * fsync of directories, so that a rename survives a power loss, grouped: when several threads ask for
  * the same directory, one fsync that starts after all their renames serves them all (group commit).
  */
-final class DirectorySync {
+public final class DirectorySync {
 
     private final ConcurrentHashMap<Path, Group> groups = new ConcurrentHashMap<>();
 

@@ -19,7 +19,9 @@ import org.beaconpacs.dicom.io.FileMetaInformation;
 
 /**
  * Streams a C-STORE data set into a temporary Part 10 file, exactly as received (no transcoding), with
- * our meta group in front, computing the digest on the way. Nothing is held in memory but a buffer.
+ * our meta group in front, computing the digest of the data set on the way (not of the meta group, which
+ * names who sent it: the same object sent twice has the same digest). Nothing is held in memory but a
+ * buffer.
  */
 final class ObjectReceiver {
 
@@ -40,22 +42,76 @@ final class ObjectReceiver {
         MessageDigest digest = digest(digestAlgorithm);
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
-            OutputStream out = new DigestOutputStream(
-                    new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER), digest);
-            DicomWriter meta = new DicomWriter(out);
+            // every write to the disk passes WriteFailures: a full disk is told apart from a lost association
+            OutputStream file = new BufferedOutputStream(new WriteFailures(Channels.newOutputStream(channel)), BUFFER);
+            DicomWriter meta = new DicomWriter(file);
             meta.writeFileMetaInformation(FileMetaInformation.create(sopClass, sopInstance, transferSyntax,
                     callingAe, callingAe, calledAe));
             meta.flush();
+            OutputStream out = new DigestOutputStream(file, digest);
             data.transferTo(out);
             out.flush();
             if (force) {
-                channel.force(true);
+                try {
+                    channel.force(true);
+                } catch (IOException e) {
+                    throw new StorageWriteException(e);
+                }
             }
             return new ReceivedObject(temporary, channel.size(), HexFormat.of().formatHex(digest.digest()),
                     transferSyntax);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
             throw e;
+        }
+    }
+
+    /** A failure to write the file (not to read the association): the caller answers 0xA700 for it. */
+    static final class StorageWriteException extends IOException {
+        StorageWriteException(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** Tells write errors apart from the association's read errors, which pass unchanged. */
+    private static final class WriteFailures extends java.io.FilterOutputStream {
+        WriteFailures(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws StorageWriteException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw new StorageWriteException(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws StorageWriteException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw new StorageWriteException(e);
+            }
+        }
+    }
+
+    /**
+     * Where the data set of a Part 10 file starts: after the preamble, "DICM" and the meta group, whose
+     * length the (0002,0000) element at offset 132 gives (PS3.10 7.1).
+     */
+    static long datasetOffset(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(144);
+            if (head.length < 144 || head[128] != 'D' || head[129] != 'I' || head[130] != 'C' || head[131] != 'M'
+                    || head[132] != 2 || head[133] != 0 || head[134] != 0 || head[135] != 0) {
+                throw new IOException(file + " is not a Part 10 file with a meta group length");
+            }
+            long groupLength = (head[140] & 0xFFL) | (head[141] & 0xFFL) << 8 | (head[142] & 0xFFL) << 16
+                    | (head[143] & 0xFFL) << 24;
+            return 144 + groupLength;
         }
     }
 
@@ -67,10 +123,11 @@ final class ObjectReceiver {
         }
     }
 
-    /** The digest of a whole file, as stored in the index. */
+    /** The digest of a stored file's data set (after its meta group), as the index records it. */
     static String digestOf(Path file, String algorithm) throws IOException {
         MessageDigest digest = digest(algorithm);
         try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(datasetOffset(file));
             byte[] buf = new byte[BUFFER];
             for (int n; (n = in.read(buf)) > 0; ) {
                 digest.update(buf, 0, n);

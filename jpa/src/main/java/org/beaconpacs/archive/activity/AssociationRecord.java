@@ -71,6 +71,12 @@ public class AssociationRecord {
     private String roles;
     @Column(name = "trace_truncated")
     private boolean traceTruncated;
+    @Column(name = "objects_stored")
+    private int objectsStored;
+    @Column(name = "bytes_stored")
+    private long bytesStored;
+    /** Failure statuses counted by command, e.g. "C-STORE-RQ 0xA900=2". */
+    private String failures;
 
     @ElementCollection
     @CollectionTable(name = "association_context", joinColumns = @JoinColumn(name = "record_id"))
@@ -240,6 +246,30 @@ public class AssociationRecord {
 
     public void setRoles(String roles) {
         this.roles = roles;
+    }
+
+    public int getObjectsStored() {
+        return objectsStored;
+    }
+
+    public void setObjectsStored(int objectsStored) {
+        this.objectsStored = objectsStored;
+    }
+
+    public long getBytesStored() {
+        return bytesStored;
+    }
+
+    public void setBytesStored(long bytesStored) {
+        this.bytesStored = bytesStored;
+    }
+
+    public String getFailures() {
+        return failures;
+    }
+
+    public void setFailures(String failures) {
+        this.failures = failures;
     }
 
     public boolean isTraceTruncated() {

@@ -127,6 +127,15 @@ public class Series {
         this.sourceAe = sourceAe;
     }
 
+    /** Counts a new instance; the caller holds the study's row lock. */
+    public void addInstance() {
+        numberOfInstances++;
+    }
+
+    public void removeInstance() {
+        numberOfInstances--;
+    }
+
     public int getNumberOfInstances() {
         return numberOfInstances;
     }

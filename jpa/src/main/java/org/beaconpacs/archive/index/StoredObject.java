@@ -21,7 +21,9 @@ import java.time.Instant;
 @Table(name = "stored_object")
 @NamedQuery(name = StoredObject.OF_INSTANCE, query = "select o from StoredObject o where o.instance = :instance")
 @NamedQuery(name = StoredObject.NOT_DURABLE, query = "select o from StoredObject o where o.durable = false")
-@NamedQuery(name = StoredObject.MARK_DURABLE, query = "update StoredObject o set o.durable = true where o.id in :ids")
+@NamedQuery(name = StoredObject.MARK_DURABLE, query = "update StoredObject o set o.durable = true where o.path in :paths")
+@NamedQuery(name = StoredObject.BY_SOP_UID, query = "select o.path, o.digest from StoredObject o where o.instance.sopUid = :uid")
+@NamedQuery(name = StoredObject.BY_PATH, query = "select count(o) from StoredObject o where o.path = :path")
 @NamedQuery(name = StoredObject.OF_STUDY, query = "select o from StoredObject o join o.instance i "
         + "where i.series.study = :study")
 public class StoredObject {
@@ -30,6 +32,8 @@ public class StoredObject {
     public static final String NOT_DURABLE = "StoredObject.notDurable";
     public static final String MARK_DURABLE = "StoredObject.markDurable";
     public static final String OF_STUDY = "StoredObject.ofStudy";
+    public static final String BY_SOP_UID = "StoredObject.bySopUid";
+    public static final String BY_PATH = "StoredObject.byPath";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

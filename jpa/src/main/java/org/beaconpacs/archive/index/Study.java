@@ -150,6 +150,40 @@ public class Study {
         this.modalities = modalities;
     }
 
+    /** Counts a new instance of {@code bytes}; the caller holds this study's row lock. */
+    public void addInstance(long bytes) {
+        numberOfInstances++;
+        sizeBytes += bytes;
+    }
+
+    /** Counts a new series and adds its modality to Modalities in Study; under the row lock. */
+    public void addSeries(String modality) {
+        numberOfSeries++;
+        if (modality != null && !modality.isBlank()) {
+            java.util.Set<String> all = new java.util.TreeSet<>();
+            if (modalities != null && !modalities.isEmpty()) {
+                all.addAll(java.util.List.of(modalities.split("\\\\")));
+            }
+            all.add(modality.strip());
+            modalities = String.join("\\", all);
+        }
+    }
+
+    /** An instance left the index (its size already taken off with {@link #resize}). */
+    public void removeInstance() {
+        numberOfInstances--;
+    }
+
+    /** A series left the index; Modalities in Study keeps its value until the next new series. */
+    public void removeSeries() {
+        numberOfSeries--;
+    }
+
+    /** An instance replaced by one of another size. */
+    public void resize(long delta) {
+        sizeBytes += delta;
+    }
+
     public int getNumberOfSeries() {
         return numberOfSeries;
     }

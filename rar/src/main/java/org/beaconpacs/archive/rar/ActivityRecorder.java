@@ -16,6 +16,7 @@ import org.beaconpacs.archive.rar.api.AssociationReport.Outcome;
 import org.beaconpacs.dicom.net.association.Association;
 import org.beaconpacs.dicom.net.dimse.Command;
 import org.beaconpacs.dicom.net.dimse.CommandField;
+import org.beaconpacs.dicom.net.dimse.Status;
 import org.beaconpacs.dicom.net.pdu.AAssociateAC;
 import org.beaconpacs.dicom.net.pdu.AAssociateRJ;
 import org.beaconpacs.dicom.net.pdu.AAssociateRQ;
@@ -38,6 +39,10 @@ final class ActivityRecorder implements AssociationMonitor {
     private final Consumer<AssociationReport> sink;
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     private final List<MessageTrace> trace = new ArrayList<>();
+    private final Map<String, Integer> failures = new LinkedHashMap<>();
+    private final java.util.Set<Integer> storedMessages = new java.util.HashSet<>();
+    private int objectsStored;
+    private long bytesStored;
     private boolean truncated;
     private AssociationInfo info;
     private Negotiation negotiation;
@@ -77,8 +82,25 @@ final class ActivityRecorder implements AssociationMonitor {
         counts.merge(CommandField.name(request.commandField()), 1, Integer::sum);
     }
 
+    /** The data set of request {@code messageId} was read: {@code bytes} long; counted if it was stored. */
+    synchronized void dataSetRead(int messageId, long bytes) {
+        if (storedMessages.remove(messageId)) {
+            bytesStored += bytes;
+        }
+    }
+
     @Override
     public synchronized void responded(Association association, Command request, Command response, long nanos) {
+        Status.Category category = Status.category(response.status());
+        if (category == Status.Category.FAILURE) {
+            failures.merge(CommandField.name(request.commandField()) + " "
+                    + String.format("0x%04X", response.status()), 1, Integer::sum);
+        }
+        if (request.commandField() == CommandField.C_STORE_RQ
+                && (category == Status.Category.SUCCESS || category == Status.Category.WARNING)) {
+            objectsStored++;
+            storedMessages.add(request.messageId());
+        }
         if (trace.size() >= MAX_TRACE) {
             truncated = true;
             return;
@@ -100,7 +122,7 @@ final class ActivityRecorder implements AssociationMonitor {
 
     private synchronized void report(Outcome outcome, String detail, long in, long out) {
         sink.accept(new AssociationReport(info, start, Instant.now(), outcome, detail, in, out, negotiation,
-                Map.copyOf(counts), List.copyOf(trace), truncated));
+                Map.copyOf(counts), objectsStored, bytesStored, Map.copyOf(failures), List.copyOf(trace), truncated));
     }
 
     private AssociationInfo info(AAssociateRQ rq) {

@@ -22,6 +22,8 @@ import org.beaconpacs.archive.rar.api.ListenerState;
 import org.beaconpacs.archive.rar.api.LocalAe;
 import org.beaconpacs.dicom.net.association.AcceptorPolicy;
 import org.beaconpacs.dicom.net.association.Association;
+import org.beaconpacs.dicom.net.association.Message;
+import org.beaconpacs.dicom.net.scp.Responder;
 import org.beaconpacs.dicom.net.pdu.AAssociateRJ;
 import org.beaconpacs.dicom.net.pdu.PDUEncoder;
 import org.beaconpacs.dicom.net.scp.AssociationHandler;
@@ -35,7 +37,8 @@ import org.beaconpacs.dicom.net.scp.AssociationMonitor;
 final class Listener {
 
     private static final Logger LOG = Logger.getLogger(Listener.class.getName());
-    private static final AtomicLong SERIAL = new AtomicLong();
+    /** Association serial numbers, unique across restarts (they key activity notes). */
+    private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis() * 1000);
 
     private final BeaconResourceAdapter adapter;
     private final String host;
@@ -150,14 +153,24 @@ final class Listener {
                 adapter.endpoints()::deliver);
         AssociationMonitor monitor = new TrackingMonitor(recorder, socket);
         try {
-            new AssociationHandler(policy,
-                    (message, responder) -> adapter.endpoints().deliver(
-                            new DimseRequest(recorder.info(), message), responder),
+            new AssociationHandler(policy, (message, responder) -> deliver(recorder, message, responder),
                     adapter.workManagerExecutor(), adapter.timeouts(), monitor).serve(socket);
         } finally {
             finished(socket);
             t.setName(name);
         }
+    }
+
+    /** Hands a request to the endpoint, counting the bytes of its data set as the service reads them. */
+    private void deliver(ActivityRecorder recorder, Message message, Responder responder) throws IOException {
+        if (message.data() == null) {
+            adapter.endpoints().deliver(new DimseRequest(recorder.info(), message), responder);
+            return;
+        }
+        CountingInputStream data = new CountingInputStream(message.data());
+        adapter.endpoints().deliver(new DimseRequest(recorder.info(), new Message(message.presentationContextId(),
+                message.transferSyntax(), message.command(), data)), responder);
+        recorder.dataSetRead(message.command().messageId(), data.count());
     }
 
     private void finished(Socket socket) {

@@ -25,7 +25,8 @@ public class ActivityResource {
                               Integer localPort, Instant started, Instant ended, String outcome,
                               String outcomeDetail, long bytesReceived, long bytesSent, Long peerMaxPdu,
                               Long ourMaxPdu, String peerImplementationClassUid, String peerImplementationVersion,
-                              Map<String, Integer> requests, String roles, List<NegotiatedContext> contexts,
+                              Map<String, Integer> requests, int objectsStored, long bytesStored,
+                              String failures, List<String> notes, String roles, List<NegotiatedContext> contexts,
                               List<TracedMessage> messages, boolean traceTruncated) {
     }
 
@@ -34,15 +35,17 @@ public class ActivityResource {
 
     @GET
     public List<Association> latest(@QueryParam("max") @DefaultValue("100") int max) {
-        return activity.latest(Math.min(Math.max(max, 1), 1000)).stream().map(ActivityResource::json).toList();
+        List<AssociationRecord> records = activity.latest(Math.min(Math.max(max, 1), 1000));
+        Map<Long, List<String>> notes = activity.notes(records.stream().map(AssociationRecord::getSerial).toList());
+        return records.stream().map(r -> json(r, notes.getOrDefault(r.getSerial(), List.of()))).toList();
     }
 
-    private static Association json(AssociationRecord r) {
+    private static Association json(AssociationRecord r, List<String> notes) {
         return new Association(r.getId(), r.getCallingAe(), r.getCalledAe(), r.getPeerHost(), r.getPeerPort(),
                 r.getLocalPort(), r.getStarted(), r.getEnded(), r.getOutcome().name(), r.getOutcomeDetail(),
                 r.getBytesReceived(), r.getBytesSent(), r.getPeerMaxPdu(), r.getOurMaxPdu(),
                 r.getPeerImplementationClassUid(), r.getPeerImplementationVersion(),
-                r.requestCounts(), r.getRoles(), List.copyOf(r.getContexts()),
+                r.requestCounts(), r.getObjectsStored(), r.getBytesStored(), r.getFailures(), notes, r.getRoles(), List.copyOf(r.getContexts()),
                 List.copyOf(r.getMessages()), r.isTraceTruncated());
     }
 }

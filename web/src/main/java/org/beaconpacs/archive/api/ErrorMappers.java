@@ -36,7 +36,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         if (e instanceof IllegalArgumentException) {
             return json(Response.Status.BAD_REQUEST, new Error(e.getMessage(), Map.of()));
         }
-        if (e instanceof AeNotFoundException) {
+        if (e instanceof AeNotFoundException || e instanceof org.beaconpacs.archive.study.NotFoundException) {
             return json(Response.Status.NOT_FOUND, new Error(e.getMessage(), Map.of()));
         }
         if (e instanceof OptimisticLockException) {
@@ -56,6 +56,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     private static Throwable known(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof InvalidAeException || c instanceof AeNotFoundException
+                    || c instanceof org.beaconpacs.archive.study.NotFoundException
                     || c instanceof OptimisticLockException || c instanceof IllegalArgumentException
                     || c instanceof WebApplicationException) {
                 return c;

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * The activity record of one association as it happened, what an engineer would otherwise read from a
  * packet capture: who, when, the negotiation (each proposed context with its result), the requests
- * counted by command, a bounded trace of the DIMSE messages, bytes each way, and how it ended.
+ * counted by command, objects stored (C-STORE with success or warning) and their bytes, failure
+ * statuses counted by command and status ("C-STORE-RQ 0xA900"), a bounded trace of the DIMSE
+ * messages, bytes each way, and how it ended.
  */
 public record AssociationReport(
         AssociationInfo association,
@@ -20,6 +22,9 @@ public record AssociationReport(
         long bytesSent,
         Negotiation negotiation,
         Map<String, Integer> requestCounts,
+        int objectsStored,
+        long bytesStored,
+        Map<String, Integer> failures,
         List<MessageTrace> trace,
         boolean traceTruncated) implements Serializable {
 

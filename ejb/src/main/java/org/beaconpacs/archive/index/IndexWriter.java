@@ -1,0 +1,250 @@
+package org.beaconpacs.archive.index;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.logging.Logger;
+import org.beaconpacs.dicom.data.Attributes;
+import org.beaconpacs.dicom.dict.Tag;
+
+/**
+ * Puts one received object into the index, in one transaction: patient, study and series found or
+ * created, instance and stored object created, counters moved under the study's row lock (no global
+ * lock). The caller serialises calls for the same study within this server (see StudyLocks); the row
+ * lock and the unique keys keep a cluster right.
+ */
+@Stateless
+public class IndexWriter {
+
+    private static final Logger LOG = Logger.getLogger(IndexWriter.class.getName());
+
+    private static volatile Boolean postgres;
+
+    @PersistenceContext(unitName = "beacon")
+    private EntityManager em;
+    @jakarta.annotation.Resource(lookup = "java:jboss/datasources/BeaconDS")
+    private javax.sql.DataSource dataSource;
+
+    /**
+     * Indexes {@code rq}. An instance already indexed with the same digest is left alone; with another
+     * digest it is kept or replaced as {@code replace} says.
+     */
+    public IndexResult index(IndexRequest rq, boolean replace) {
+        relaxCommitDurability();
+        Attributes ds = rq.dataset();
+        String sopUid = ds.getString(Tag.SOPInstanceUID);
+        Instance existing = single(em.createNamedQuery(Instance.BY_UID, Instance.class).setParameter("uid", sopUid));
+        if (existing != null) {
+            return resend(existing, rq, replace);
+        }
+        List<String> conflicts = new ArrayList<>();
+        Map<Level, Attributes> levels = AttributeBlobs.split(ds);
+        Study study = study(ds, levels, conflicts);
+        Series series = single(em.createNamedQuery(Series.BY_UID, Series.class)
+                .setParameter("uid", ds.getString(Tag.SeriesInstanceUID)));
+        if (series == null) {
+            series = new Series();
+            series.setStudy(study);
+            series.setSeriesUid(ds.getString(Tag.SeriesInstanceUID));
+            series.setModality(ds.getString(Tag.Modality));
+            series.setSeriesNumber(integer(ds, Tag.SeriesNumber));
+            series.setDescription(ds.getString(Tag.SeriesDescription));
+            series.setBodyPart(ds.getString(Tag.BodyPartExamined));
+            series.setStationName(ds.getString(Tag.StationName));
+            series.setSourceAe(rq.sourceAe());
+            series.setAttributes(AttributeBlobs.encode(levels.get(Level.SERIES)));
+            em.persist(series);
+            study.addSeries(series.getModality());
+        } else if (!series.getStudy().getId().equals(study.getId())) {
+            conflicts.add("series " + series.getSeriesUid() + " belongs to study " + series.getStudy().getStudyUid()
+                    + ", not to " + study.getStudyUid() + ": kept in its first study");
+        }
+        series.addInstance();
+        study.addInstance(rq.size());
+
+        Instance instance = new Instance();
+        instance.setSeries(series);
+        instance.setSopUid(sopUid);
+        instance.setSopClassUid(ds.getString(Tag.SOPClassUID));
+        instance.setInstanceNumber(integer(ds, Tag.InstanceNumber));
+        instance.setAttributes(AttributeBlobs.encode(levels.get(Level.INSTANCE)));
+        em.persist(instance);
+        em.persist(storedObject(instance, rq));
+        conflicts.forEach(c -> LOG.warning(() -> "instance " + sopUid + ": " + c));
+        return new IndexResult(IndexResult.Outcome.STORED, null, null, List.copyOf(conflicts));
+    }
+
+    /** Removes an instance and its stored object from the index, with the counters (and emptied levels). */
+    public void forget(String sopUid) {
+        Instance instance = single(em.createNamedQuery(Instance.BY_UID, Instance.class).setParameter("uid", sopUid));
+        if (instance == null) {
+            return;
+        }
+        Series series = instance.getSeries();
+        Study study = em.find(Study.class, series.getStudy().getId(), LockModeType.PESSIMISTIC_WRITE);
+        StoredObject stored = single(em.createNamedQuery(StoredObject.OF_INSTANCE, StoredObject.class)
+                .setParameter("instance", instance));
+        if (stored != null) {
+            study.resize(-stored.getSize());
+            em.remove(stored);
+        }
+        em.remove(instance);
+        series.removeInstance();
+        study.removeInstance();
+        if (series.getNumberOfInstances() == 0) {
+            em.remove(series);
+            study.removeSeries();
+        }
+        if (study.getNumberOfInstances() == 0) {
+            Patient patient = study.getPatient();
+            em.remove(study);
+            em.flush();
+            if (em.createQuery("select count(s) from Study s where s.patient = :p", Long.class)
+                    .setParameter("p", patient).getSingleResult() == 0) {
+                em.remove(patient);
+            }
+        }
+    }
+
+    private IndexResult resend(Instance existing, IndexRequest rq, boolean replace) {
+        StoredObject stored = single(em.createNamedQuery(StoredObject.OF_INSTANCE, StoredObject.class)
+                .setParameter("instance", existing));
+        if (stored != null && stored.getDigest().equals(rq.digest())
+                && stored.getDigestAlgorithm().equals(rq.digestAlgorithm())) {
+            return new IndexResult(IndexResult.Outcome.SAME_CONTENT, stored.getPath(), null, List.of());
+        }
+        if (!replace && stored != null) {
+            return new IndexResult(IndexResult.Outcome.OTHER_CONTENT_KEPT, stored.getPath(), null, List.of());
+        }
+        Study study = em.find(Study.class, existing.getSeries().getStudy().getId(), LockModeType.PESSIMISTIC_WRITE);
+        existing.setAttributes(AttributeBlobs.encode(AttributeBlobs.split(rq.dataset()).get(Level.INSTANCE)));
+        existing.setInstanceNumber(integer(rq.dataset(), Tag.InstanceNumber));
+        String old = null;
+        if (stored == null) {
+            em.persist(storedObject(existing, rq));
+            study.resize(rq.size());
+        } else {
+            old = stored.getPath();
+            study.resize(rq.size() - stored.getSize());
+            stored.setPath(rq.path());
+            stored.setSize(rq.size());
+            stored.setDigest(rq.digest());
+            stored.setDigestAlgorithm(rq.digestAlgorithm());
+            stored.setTransferSyntax(rq.transferSyntax());
+            stored.setDurable(rq.durable());
+            stored.setSourceAe(rq.sourceAe());
+            stored.setAssociationSerial(rq.associationSerial());
+        }
+        return new IndexResult(IndexResult.Outcome.OTHER_CONTENT_REPLACED, rq.path(), old, List.of());
+    }
+
+    /** The study, created with its patient if new, locked for its counters; differing patient data noted. */
+    private Study study(Attributes ds, Map<Level, Attributes> levels, List<String> conflicts) {
+        String studyUid = ds.getString(Tag.StudyInstanceUID);
+        Study study = single(em.createNamedQuery(Study.BY_UID, Study.class).setParameter("uid", studyUid));
+        if (study != null) {
+            study = em.find(Study.class, study.getId(), LockModeType.PESSIMISTIC_WRITE);
+            Patient p = study.getPatient();
+            if (!Objects.equals(p.getPatientId(), ds.getString(Tag.PatientID))
+                    || !Objects.equals(p.getName(), ds.getString(Tag.PatientName))) {
+                conflicts.add("study " + studyUid + " arrived with patient " + ds.getString(Tag.PatientID) + " \""
+                        + ds.getString(Tag.PatientName) + "\" but belongs to " + p.getPatientId() + " \""
+                        + p.getName() + "\": the first wins");
+            }
+            return study;
+        }
+        study = new Study();
+        study.setPatient(patient(ds, levels.get(Level.PATIENT), conflicts));
+        study.setStudyUid(studyUid);
+        study.setStudyDate(ds.getString(Tag.StudyDate));
+        study.setStudyTime(ds.getString(Tag.StudyTime));
+        study.setAccessionNumber(ds.getString(Tag.AccessionNumber));
+        study.setStudyId(ds.getString(Tag.StudyID));
+        study.setReferringPhysician(ds.getString(Tag.ReferringPhysicianName));
+        study.setDescription(ds.getString(Tag.StudyDescription));
+        study.setAttributes(AttributeBlobs.encode(levels.get(Level.STUDY)));
+        em.persist(study);
+        return study;
+    }
+
+    private Patient patient(Attributes ds, Attributes patientLevel, List<String> conflicts) {
+        String pid = ds.getString(Tag.PatientID);
+        String issuer = ds.getString(Tag.IssuerOfPatientID);
+        String name = ds.getString(Tag.PatientName);
+        if (pid != null && !pid.isEmpty()) {
+            Patient known = single(em.createNamedQuery(Patient.BY_ID, Patient.class).setParameter("patientId", pid)
+                    .setParameter("issuer", issuer));
+            if (known != null) {
+                if (!Objects.equals(known.getName(), name)) {
+                    conflicts.add("patient " + pid + " arrived as \"" + name + "\" but is known as \""
+                            + known.getName() + "\": nothing updated");
+                }
+                return known;
+            }
+        }
+        Patient p = new Patient();
+        p.setPatientId(pid);
+        p.setIssuer(issuer);
+        p.setName(name);
+        p.setNameNormalized(name == null ? null : name.toUpperCase(Locale.ROOT));
+        p.setBirthDate(ds.getString(Tag.PatientBirthDate));
+        p.setSex(ds.getString(Tag.PatientSex));
+        p.setAttributes(AttributeBlobs.encode(patientLevel));
+        em.persist(p);
+        return p;
+    }
+
+    private static StoredObject storedObject(Instance instance, IndexRequest rq) {
+        StoredObject o = new StoredObject();
+        o.setInstance(instance);
+        o.setPath(rq.path());
+        o.setSize(rq.size());
+        o.setDigest(rq.digest());
+        o.setDigestAlgorithm(rq.digestAlgorithm());
+        o.setTransferSyntax(rq.transferSyntax());
+        o.setDurable(rq.durable());
+        o.setSourceAe(rq.sourceAe());
+        o.setAssociationSerial(rq.associationSerial());
+        return o;
+    }
+
+    /**
+     * The stored files are the source of truth and recovery re-indexes the latest ones after a crash
+     * (StorageRecovery), so on PostgreSQL an index commit need not wait for its WAL flush: that would
+     * be a second fsync per object.
+     */
+    private void relaxCommitDurability() {
+        if (isPostgres()) {
+            em.createNativeQuery("set local synchronous_commit to off").executeUpdate();
+        }
+    }
+
+    /** Whether the index lives in PostgreSQL; asked once of the datasource. */
+    private boolean isPostgres() {
+        Boolean p = postgres;
+        if (p == null) {
+            try (java.sql.Connection c = dataSource.getConnection()) {
+                p = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot read the database's product name", e);
+            }
+            postgres = p;
+        }
+        return p;
+    }
+
+    private static Integer integer(Attributes ds, int tag) {
+        int v = ds.getInt(tag, Integer.MIN_VALUE);
+        return v == Integer.MIN_VALUE ? null : v;
+    }
+
+    private static <T> T single(jakarta.persistence.TypedQuery<T> q) {
+        return q.setMaxResults(1).getResultStream().findFirst().orElse(null);
+    }
+}

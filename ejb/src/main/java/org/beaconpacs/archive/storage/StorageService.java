@@ -1,0 +1,246 @@
+package org.beaconpacs.archive.storage;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.beaconpacs.archive.activity.ActivityService;
+import org.beaconpacs.archive.index.IndexRequest;
+import org.beaconpacs.archive.index.IndexResult;
+import org.beaconpacs.archive.index.IndexWriter;
+import org.beaconpacs.archive.rar.api.DimseRequest;
+import org.beaconpacs.dicom.data.Attributes;
+import org.beaconpacs.dicom.dict.Tag;
+import org.beaconpacs.dicom.io.DicomFile;
+import org.beaconpacs.dicom.io.DicomReader;
+import org.beaconpacs.dicom.net.dimse.Command;
+import org.beaconpacs.dicom.net.dimse.Status;
+import org.beaconpacs.dicom.net.scp.Responder;
+
+/**
+ * Storage SCP (PS3.4 Annex B): a C-STORE becomes a durable Part 10 file and an index row, or an honest
+ * failure status; nothing acknowledged is lost and nothing half-written is indexed.
+ * <ol>
+ * <li>the data set streams into a temporary file under {@code .incoming} (digest on the way);</li>
+ * <li>the file is parsed end to end (a truncated data set fails here) and checked against the command;</li>
+ * <li>per-object durability: fsync of the file, atomic rename, fsync of the directory (grouped
+ * across concurrent stores); deferred: the rename only, the flusher fsyncs within its interval;</li>
+ * <li>the index transaction commits (files are the source of truth; see IndexWriter);</li>
+ * <li>only then the response.</li>
+ * </ol>
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class StorageService {
+
+    private static final Logger LOG = Logger.getLogger(StorageService.class.getName());
+    /** Values above this stay in the file while the data set is parsed for the index. */
+    private static final long BULK_THRESHOLD = 64 * 1024;
+    /** Status 0xB006, Elements Discarded (PS3.4 B.2.3): the object was not kept, the first one was. */
+    static final int ELEMENTS_DISCARDED = 0xB006;
+    static final int CANNOT_UNDERSTAND = 0xC000;
+    static final int DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900;
+    static final int OUT_OF_RESOURCES = 0xA700;
+
+    @EJB
+    private IndexWriter index;
+    @EJB
+    private StorageRuntime runtime;
+    @EJB
+    private ActivityService activity;
+
+    public void store(DimseRequest request, Responder responder) throws IOException {
+        Command rq = request.message().command();
+        StorageSettings settings = runtime.settings();
+        InputStream data = request.message().data();
+        if (data == null) {
+            responder.respond(failure(rq, CANNOT_UNDERSTAND, "the C-STORE-RQ has no data set"), null);
+            return;
+        }
+        if (!runtime.hasFreeSpace()) {
+            data.skip(Long.MAX_VALUE);
+            responder.respond(failure(rq, OUT_OF_RESOURCES, "the archive's storage is below its free-space "
+                    + "threshold"), null);
+            return;
+        }
+        ReceivedObject received;
+        try {
+            received = ObjectReceiver.receive(settings.incoming(), settings.digestAlgorithm(), false,
+                    rq.affectedSopClassUid(), rq.affectedSopInstanceUid(), request.message().transferSyntax(),
+                    request.association().callingAeTitle(), request.association().calledAeTitle(), data);
+        } catch (ObjectReceiver.StorageWriteException e) {
+            LOG.log(Level.SEVERE, "cannot write to the storage: " + e.getMessage(), e);
+            responder.respond(failure(rq, OUT_OF_RESOURCES, "cannot write the object: " + e.getMessage()), null);
+            return;
+        }
+        // from here the temporary file is ours to move or delete
+        try {
+            store(request, responder, rq, settings, received);
+        } finally {
+            Files.deleteIfExists(received.temporary());
+        }
+    }
+
+    private void store(DimseRequest request, Responder responder, Command rq, StorageSettings settings,
+                       ReceivedObject received) throws IOException {
+        Attributes ds;
+        try (DicomReader reader = DicomReader.open(received.temporary())) {
+            reader.setBulkDataThreshold(BULK_THRESHOLD);
+            DicomFile file = reader.readFile();
+            ds = file.dataset();
+        } catch (IOException | RuntimeException e) {
+            LOG.info(() -> "C-STORE of " + rq.affectedSopInstanceUid() + ": data set cannot be parsed: " + e);
+            responder.respond(failure(rq, CANNOT_UNDERSTAND, "cannot parse: " + e.getMessage()), null);
+            return;
+        }
+        Command problem = check(rq, ds);
+        if (problem != null) {
+            responder.respond(problem, null);
+            return;
+        }
+        String studyUid = ds.getString(Tag.StudyInstanceUID);
+        ReentrantLock lock = runtime.studyLocks().of(studyUid);
+        lock.lock();
+        try {
+            StoredFile existing = runtime.lookup(rq.affectedSopInstanceUid());
+            boolean replace = settings.duplicates() == StorageSettings.DuplicatePolicy.REPLACE;
+            if (existing != null && existing.digest().equals(received.digest())) {
+                responder.respond(Status.SUCCESS); // the same object again: nothing to keep twice
+                return;
+            }
+            if (existing != null && !replace) {
+                responder.respond(failure(rq, ELEMENTS_DISCARDED,
+                        "other content stored under this SOP Instance UID; first kept"), null);
+                activity.note(request.association().serial(), "SOP instance " + rq.affectedSopInstanceUid()
+                        + " arrived again with other content: the first is kept");
+                return;
+            }
+            String relative = StoragePaths.relative(LocalDate.now(), studyUid, ds.getString(Tag.SeriesInstanceUID),
+                    rq.affectedSopInstanceUid());
+            if (existing != null) {
+                relative = relative.replace(".dcm", "-" + UUID.randomUUID().toString().substring(0, 8) + ".dcm");
+            }
+            Path target = settings.root().resolve(relative);
+            boolean perObject = settings.durability() == StorageSettings.Durability.PER_OBJECT;
+            place(received.temporary(), target, perObject);
+            IndexResult result;
+            try {
+                result = index.index(new IndexRequest(ds, relative, received.size(), received.digest(),
+                        settings.digestAlgorithm(), received.transferSyntax(), perObject,
+                        request.association().callingAeTitle(), request.association().serial()), replace);
+            } catch (RuntimeException e) {
+                Files.deleteIfExists(target); // no file without its row
+                LOG.log(Level.SEVERE, "indexing " + rq.affectedSopInstanceUid() + " failed", e);
+                responder.respond(failure(rq, Status.PROCESSING_FAILURE, "the object could not be indexed: "
+                        + rootMessage(e)), null);
+                return;
+            }
+            if (!perObject) {
+                runtime.flusher().pending(target);
+            }
+            if (result.replacedPath() != null) {
+                Files.deleteIfExists(settings.root().resolve(result.replacedPath()));
+            }
+            for (String conflict : result.conflicts()) {
+                activity.note(request.association().serial(), conflict);
+            }
+            responder.respond(Status.SUCCESS);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The checks of PS3.4 B.2.3 a data set must pass before it is kept; null when it passes. */
+    private static Command check(Command rq, Attributes ds) {
+        String cuid = ds.getString(Tag.SOPClassUID);
+        if (cuid == null || !cuid.equals(rq.affectedSopClassUid())) {
+            LOG.info(() -> "C-STORE of " + rq.affectedSopInstanceUid() + ": data set SOP Class UID " + cuid
+                    + ", command " + rq.affectedSopClassUid());
+            return failure(rq, DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "data set SOP Class UID differs from the command's");
+        }
+        String iuid = ds.getString(Tag.SOPInstanceUID);
+        if (iuid == null || !iuid.equals(rq.affectedSopInstanceUid())) {
+            return failure(rq, DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "data set SOP Instance UID differs from command's");
+        }
+        for (int tag : new int[] {Tag.StudyInstanceUID, Tag.SeriesInstanceUID}) {
+            String uid = ds.getString(tag);
+            if (uid == null || uid.isEmpty()) {
+                return failure(rq, CANNOT_UNDERSTAND, "the data set lacks "
+                        + (tag == Tag.StudyInstanceUID ? "Study" : "Series") + " Instance UID")
+                        .setOffendingElements(tag);
+            }
+            if (!org.beaconpacs.dicom.uid.UIDs.isValid(uid)) {
+                return failure(rq, CANNOT_UNDERSTAND, "\"" + uid + "\" is not a valid UID")
+                        .setOffendingElements(tag);
+            }
+        }
+        if (!org.beaconpacs.dicom.uid.UIDs.isValid(iuid)) {
+            return failure(rq, CANNOT_UNDERSTAND, "\"" + iuid + "\" is not a valid UID")
+                    .setOffendingElements(Tag.SOPInstanceUID);
+        }
+        return null;
+    }
+
+    /**
+     * Moves the temporary file to its place. Per-object: the file is fsync'd first and the directory
+     * (and any directory created for it) after the rename, so the name survives a power loss too.
+     */
+    private void place(Path temporary, Path target, boolean durable) throws IOException {
+        if (durable) {
+            try (FileChannel ch = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+        }
+        ensureDirectory(target.getParent(), durable);
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the storage root must be one file system with .incoming", e);
+        }
+        if (durable) {
+            runtime.directorySync().sync(target.getParent());
+        }
+    }
+
+    /** Creates {@code dir} and its missing parents; when durable, each new entry is fsync'd in its parent. */
+    private void ensureDirectory(Path dir, boolean durable) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        ensureDirectory(dir.getParent(), durable);
+        try {
+            Files.createDirectory(dir);
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            return; // another store made it
+        }
+        if (durable) {
+            runtime.directorySync().sync(dir.getParent());
+        }
+    }
+
+    private static Command failure(Command rq, int status, String comment) {
+        return rq.response(status, false).setErrorComment(comment.length() > 64 ? comment.substring(0, 64)
+                : comment);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null) {
+            r = r.getCause();
+        }
+        return String.valueOf(r.getMessage());
+    }
+}

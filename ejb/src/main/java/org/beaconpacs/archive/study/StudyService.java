@@ -1,0 +1,88 @@
+package org.beaconpacs.archive.study;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Logger;
+import org.beaconpacs.archive.storage.StorageRuntime;
+
+/**
+ * Studies for the REST API and the console: search, drill down, delete. A delete is resumable: the
+ * study is first marked (it leaves every list), then its files go, then its rows; a crash in between is
+ * finished by the next start (StorageRecovery).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class StudyService {
+
+    private static final Logger LOG = Logger.getLogger(StudyService.class.getName());
+
+    @EJB
+    private StudyStore store;
+    @EJB
+    private StorageRuntime storage;
+
+    public Page<StudySummary> search(StudyFilter filter, int offset, int limit) {
+        return store.search(filter, Math.max(0, offset), Math.min(Math.max(1, limit), 500));
+    }
+
+    public StudySummary study(String studyUid) {
+        return store.study(studyUid);
+    }
+
+    public List<SeriesSummary> series(String studyUid) {
+        return store.series(studyUid);
+    }
+
+    public List<InstanceSummary> instances(String seriesUid) {
+        return store.instances(seriesUid);
+    }
+
+    public void delete(String studyUid) {
+        List<String> files = store.markDeleting(studyUid);
+        finishDelete(studyUid, files);
+    }
+
+    /** Finishes deletes a crash interrupted. */
+    public void resumeDeletes() {
+        for (String uid : store.deleting()) {
+            LOG.info(() -> "resuming the delete of study " + uid);
+            finishDelete(uid, store.filesOfDeleting(uid));
+        }
+    }
+
+    private void finishDelete(String studyUid, List<String> files) {
+        Path root = storage.settings().root();
+        for (String f : files) {
+            Path file = root.resolve(f);
+            try {
+                Files.deleteIfExists(file);
+                prune(file.getParent(), root);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + file + "; the delete resumes at the next start", e);
+            }
+        }
+        store.removeRows(studyUid);
+        LOG.info(() -> "study " + studyUid + " deleted: " + files.size() + " files");
+    }
+
+    /** Removes now-empty directories up to (not including) the root. */
+    private static void prune(Path dir, Path root) throws IOException {
+        for (Path d = dir; d != null && d.startsWith(root) && !d.equals(root); d = d.getParent()) {
+            try {
+                if (!Files.deleteIfExists(d)) {
+                    return;
+                }
+            } catch (DirectoryNotEmptyException e) {
+                return;
+            }
+        }
+    }
+}
