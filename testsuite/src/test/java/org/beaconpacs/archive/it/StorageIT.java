@@ -1,0 +1,226 @@
+package org.beaconpacs.archive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.beaconpacs.archive.it.testing.Beacon;
+import org.beaconpacs.archive.it.testing.Storage;
+import org.beaconpacs.archive.it.testing.Synthetic;
+import org.beaconpacs.dicom.data.Attributes;
+import org.beaconpacs.dicom.dict.Tag;
+import org.beaconpacs.dicom.dict.UID;
+import org.beaconpacs.dicom.io.DicomFile;
+import org.beaconpacs.dicom.net.association.Timeouts;
+import org.beaconpacs.dicom.net.dimse.Command;
+import org.beaconpacs.dicom.net.pdu.AAssociateRQ;
+import org.beaconpacs.dicom.net.pdu.PresentationContext;
+import org.beaconpacs.dicom.net.scu.DicomClient;
+import org.beaconpacs.dicom.net.testing.Dcmtk;
+import org.beaconpacs.dicom.uid.UIDs;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** C-STORE into the deployed archive: what is acknowledged is stored as received, indexed and findable. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StorageIT {
+
+    private static final Path SAMPLES = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
+    /** Debian pydicom samples and the storescu option that proposes each one's transfer syntax. */
+    private static final Map<String, String> SAMPLE_FILES = new LinkedHashMap<>();
+
+    static {
+        SAMPLE_FILES.put("CT_small.dcm", "-xe");
+        SAMPLE_FILES.put("MR_small_implicit.dcm", "-xi");
+        SAMPLE_FILES.put("MR_small_bigendian.dcm", "-xb");
+        SAMPLE_FILES.put("image_dfl.dcm", "-xd");
+        SAMPLE_FILES.put("JPEG2000.dcm", "-xw");
+        SAMPLE_FILES.put("MR_small_jp2klossless.dcm", "-xv");
+        SAMPLE_FILES.put("MR_small_jpeg_ls_lossless.dcm", "-xt");
+        SAMPLE_FILES.put("MR_small_RLE.dcm", "-xr");
+        SAMPLE_FILES.put("SC_rgb_jpeg_dcmtk.dcm", "-xy");
+        SAMPLE_FILES.put("JPGExtended.dcm", "-xx");
+        SAMPLE_FILES.put("rtplan.dcm", "-xe");
+        SAMPLE_FILES.put("waveform_ecg.dcm", "-xe");
+        SAMPLE_FILES.put("rtdose.dcm", "-xe");
+        SAMPLE_FILES.put("rtstruct.dcm", "-xe");
+        SAMPLE_FILES.put("test-SR.dcm", "-xe");
+        SAMPLE_FILES.put("SC_rgb_rle_2frame.dcm", "-xr");
+        SAMPLE_FILES.put("693_J2KI.dcm", "-xw");
+        SAMPLE_FILES.put("JPEG-lossy.dcm", "-xx");
+        SAMPLE_FILES.put("liver_1frame.dcm", "-xe");
+    }
+
+    private static String storescu(String option, Path... files) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("storescu", "-R", option, "-aet", "STORESCU", "-aec", Beacon.AE_TITLE,
+                Beacon.HOST, String.valueOf(Beacon.dicomPort())));
+        for (Path f : files) {
+            cmd.add(f.toString());
+        }
+        Dcmtk.Result r = Dcmtk.run(cmd.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.output());
+        return r.output();
+    }
+
+    @Test
+    void sampleFilesOfEveryTransferSyntaxAreStoredAsReceivedIndexedAndDeleted() throws Exception {
+        Dcmtk.require("storescu");
+        Assumptions.requireSamples(SAMPLES);
+        for (var sample : SAMPLE_FILES.entrySet()) {
+            Path original = SAMPLES.resolve(sample.getKey());
+            storescu(sample.getValue(), original);
+            DicomFile sent = DicomFile.read(original);
+            String studyUid = sent.dataset().getString(Tag.StudyInstanceUID);
+            JsonObject study = Beacon.object(Beacon.api("GET", "/studies/" + studyUid, null));
+            assertEquals(1, study.getInt("numberOfInstances"), sample.getKey());
+            assertEquals(1, study.getInt("numberOfSeries"), sample.getKey());
+            JsonObject instance = Storage.onlyInstance(studyUid);
+            Path stored = Storage.root().resolve(instance.getString("path"));
+            DicomFile kept = DicomFile.read(stored);
+            assertEquals(sent.transferSyntax().uid(), kept.transferSyntax().uid(), sample.getKey() + ": as received");
+            assertEquals(sent.transferSyntax().uid(), instance.getString("transferSyntax"));
+            assertEquals(asSent(sent.dataset()), asSent(kept.dataset()), sample.getKey() + ": the same data set");
+            assertEquals("STORESCU", kept.fileMetaInformation().getString(Tag.SourceApplicationEntityTitle));
+            assertTrue(instance.getBoolean("durable"), "per-object durability");
+
+            assertEquals(204, Beacon.api("DELETE", "/studies/" + studyUid, null).statusCode());
+            assertEquals(404, Beacon.api("GET", "/studies/" + studyUid, null).statusCode());
+            assertFalse(Files.exists(stored), sample.getKey() + ": the file went with the study");
+        }
+    }
+
+    @Test
+    void badObjectsGetTheirStatusAndTheNextGoodOneIsStored() throws Exception {
+        String study = UIDs.createUID();
+        String series = UIDs.createUID();
+        Attributes good = Synthetic.ct("STATUS1", "Status^Test", study, series, 1, 2048);
+        String iuid = good.getString(Tag.SOPInstanceUID);
+        AAssociateRQ rq = DicomClient.request("STATUSSCU", Beacon.AE_TITLE);
+        rq.addPresentationContext(PresentationContext.rq(1, UID.CTImageStorage, UID.ExplicitVRLittleEndian));
+        try (DicomClient c = DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT)) {
+            Attributes mr = new Attributes(good);
+            mr.setString(Tag.SOPClassUID, org.beaconpacs.dicom.data.VR.UI, UID.MRImageStorage);
+            assertEquals(0xA900, store(c, iuid, Synthetic.encode(mr)).status(), "SOP class differs");
+
+            Attributes noStudy = new Attributes(good);
+            noStudy.remove(Tag.StudyInstanceUID);
+            Command missing = store(c, iuid, Synthetic.encode(noStudy));
+            assertEquals(0xC000, missing.status());
+            assertTrue(missing.errorComment().contains("Study Instance UID"), missing.errorComment());
+
+            byte[] whole = Synthetic.encode(good);
+            Command truncated = store(c, iuid, java.util.Arrays.copyOf(whole, whole.length - 1000));
+            assertEquals(0xC000, truncated.status(), "a truncated data set cannot be understood");
+
+            assertEquals(0x0000, store(c, iuid, whole).status(), "the good one after the bad ones");
+            assertEquals(0x0000, store(c, iuid, whole).status(), "the same object again");
+            Attributes other = new Attributes(good);
+            other.setString(Tag.PatientComments, org.beaconpacs.dicom.data.VR.LT, "changed");
+            Command kept = store(c, iuid, Synthetic.encode(other));
+            assertEquals(0xB006, kept.status(), "other content: the first is kept, with a warning");
+            c.release();
+        }
+        JsonObject s = Beacon.object(Beacon.api("GET", "/studies/" + study, null));
+        assertEquals(1, s.getInt("numberOfInstances"));
+        JsonObject instance = Storage.onlyInstance(study);
+        DicomFile kept = DicomFile.read(Storage.root().resolve(instance.getString("path")));
+        assertEquals(good, kept.dataset(), "the first object is the one kept");
+        try (var files = Files.walk(Storage.root().resolve(instance.getString("path")).getParent())) {
+            assertEquals(1, files.filter(Files::isRegularFile).count(), "one file, not one per send");
+        }
+        try (var incoming = Files.list(Storage.root().resolve(".incoming"))) {
+            assertEquals(0, incoming.count(), "no temporary file left behind");
+        }
+        JsonObject record = null;
+        for (var v : Beacon.array(Beacon.api("GET", "/activity?max=20", null))) {
+            if ("STATUSSCU".equals(v.asJsonObject().getString("callingAe", null))) {
+                record = v.asJsonObject();
+                break;
+            }
+        }
+        assertTrue(record != null);
+        assertEquals(3, record.getInt("objectsStored"), record.toString());
+        String failures = record.getString("failures");
+        assertTrue(failures.contains("C-STORE-RQ 0xA900=1") && failures.contains("C-STORE-RQ 0xC000=2"), failures);
+        assertTrue(record.getJsonArray("notes").toString().contains("other content"), record.toString());
+        Beacon.api("DELETE", "/studies/" + study, null);
+    }
+
+    @Test
+    void eightStorescuIntoOneStudyAtOnceStoreEveryInstanceOnce(@TempDir Path dir) throws Exception {
+        Dcmtk.require("storescu");
+        String study = UIDs.createUID();
+        int processes = 8;
+        int each = 25;
+        List<Process> running = new ArrayList<>();
+        for (int p = 0; p < processes; p++) {
+            String series = UIDs.createUID();
+            Path folder = dir.resolve("p" + p);
+            for (int i = 1; i <= each; i++) {
+                Synthetic.write(Synthetic.ct("CONC1", "Concurrent^Eight", study, series, i, 8192),
+                        folder.resolve(i + ".dcm"));
+            }
+            ProcessBuilder pb = new ProcessBuilder("storescu", "+sd", "-aec", Beacon.AE_TITLE, Beacon.HOST,
+                    String.valueOf(Beacon.dicomPort()), folder.toString()).redirectErrorStream(true);
+            pb.environment().put("TCP_NODELAY", "1");
+            running.add(pb.start());
+        }
+        for (Process p : running) {
+            String out = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.waitFor(), out);
+            assertFalse(out.contains("Error"), out);
+        }
+        JsonObject s = Beacon.object(Beacon.api("GET", "/studies/" + study, null));
+        assertEquals(processes * each, s.getInt("numberOfInstances"));
+        assertEquals(processes, s.getInt("numberOfSeries"));
+        assertEquals("CT", s.getString("modalities"));
+        var series = Beacon.array(Beacon.api("GET", "/studies/" + study + "/series", null));
+        for (var v : series) {
+            assertEquals(each, v.asJsonObject().getInt("numberOfInstances"));
+        }
+        var page = Beacon.object(Beacon.api("GET", "/studies?patientName=concurrent*&modality=CT", null));
+        assertEquals(1, page.getInt("total"), "found by a wildcard patient name, any case");
+        assertEquals(204, Beacon.api("DELETE", "/studies/" + study, null).statusCode());
+    }
+
+    /**
+     * A data set as storescu puts it on the wire: DCMTK drops Data Set Trailing Padding and group
+     * lengths when it sends (its choice, not ours); everything else must arrive unchanged.
+     */
+    private static Attributes asSent(Attributes ds) {
+        Attributes a = new Attributes(ds);
+        a.remove(Tag.DataSetTrailingPadding);
+        for (int tag : a.tags()) {
+            if ((tag & 0xFFFF) == 0) {
+                a.remove(tag);
+            }
+        }
+        return a;
+    }
+
+    private static Command store(DicomClient c, String iuid, byte[] dataset) throws Exception {
+        return c.store(UID.CTImageStorage, iuid, UID.ExplicitVRLittleEndian, (out, ts) -> out.write(dataset));
+    }
+
+    /** Sample files are a test input like a tool: required under CI. */
+    static final class Assumptions {
+        static void requireSamples(Path dir) {
+            boolean present = Files.isDirectory(dir);
+            if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError("pydicom's sample files are missing under CI: .ci/run installs them");
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(present, "python3-pydicom samples not installed");
+        }
+    }
+}
