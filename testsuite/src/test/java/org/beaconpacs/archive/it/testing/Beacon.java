@@ -44,7 +44,13 @@ public final class Beacon {
     /** A REST call with the given credentials (null user: none). */
     public static HttpResponse<String> call(String method, String path, String body, String user, String password)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(API + path)).timeout(Duration.ofSeconds(60))
+        return call(API, method, path, body, user, password);
+    }
+
+    /** A REST call to the API at {@code api} (another server's). */
+    public static HttpResponse<String> call(String api, String method, String path, String body, String user,
+                                            String password) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {

@@ -29,6 +29,8 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("create role beacon login password 'beacon'");
                 s.execute("create database beacon owner beacon");
+                // for the servers tests start themselves (StandaloneServer)
+                s.execute("create database beacon_standalone owner beacon");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);

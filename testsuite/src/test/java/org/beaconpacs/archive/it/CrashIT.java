@@ -1,0 +1,110 @@
+package org.beaconpacs.archive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.beaconpacs.archive.it.testing.Beacon;
+import org.beaconpacs.archive.it.testing.StandaloneServer;
+import org.beaconpacs.archive.it.testing.StoredFiles;
+import org.beaconpacs.archive.it.testing.Synthetic;
+import org.beaconpacs.dicom.data.Attributes;
+import org.beaconpacs.dicom.dict.Tag;
+import org.beaconpacs.dicom.io.DicomFile;
+import org.beaconpacs.dicom.net.testing.Dcmtk;
+import org.beaconpacs.dicom.uid.UIDs;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 of the server in the middle of a 500-object store: after a restart every instance storescu saw
+ * acknowledged is indexed, present and intact (digest, content), no row lacks its file, and the
+ * temporary files of the unacknowledged transfer are gone.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CrashIT {
+
+    @Test
+    void everyAcknowledgedInstanceSurvivesAKill9(@TempDir Path dir) throws Exception {
+        Dcmtk.require("storescu");
+        String study = UIDs.createUID();
+        String series = UIDs.createUID();
+        List<Path> files = new ArrayList<>();
+        Map<String, Attributes> sent = new HashMap<>();
+        for (int i = 1; i <= 500; i++) {
+            Attributes ds = Synthetic.ct("CRASH1", "Crash^Test", study, series, i, 256 * 1024);
+            files.add(Synthetic.write(ds, dir.resolve(String.format("in/%03d.dcm", i))));
+            sent.put(ds.getString(Tag.SOPInstanceUID), ds);
+        }
+        Map<String, String> env = Map.of("BEACON_DICOM_PORT", "11412", "BEACON_ADMIN_PASSWORD", "crash-admin",
+                "BEACON_STORAGE_MIN_FREE_MB", "10");
+        try (StandaloneServer server = new StandaloneServer(dir.resolve("server"), env)) {
+            server.start();
+            List<String> cmd = new ArrayList<>(List.of("storescu", "-v", "-aec", Beacon.AE_TITLE, Beacon.HOST,
+                    String.valueOf(server.dicomPort())));
+            files.forEach(f -> cmd.add(f.toString()));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().put("TCP_NODELAY", "1");
+            Process storescu = pb.start();
+            // storescu sends the files in order, one at a time: the n-th success answers the n-th file
+            AtomicInteger acknowledged = new AtomicInteger();
+            boolean killed = false;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(storescu.getInputStream()))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (line.contains("Received Store Response (Success)")) {
+                        if (acknowledged.incrementAndGet() == 150 && !killed) {
+                            server.kill();
+                            killed = true;
+                        }
+                    }
+                }
+            }
+            storescu.waitFor();
+            assertTrue(killed, "the server was killed during the store");
+            int acked = acknowledged.get();
+            assertTrue(acked >= 150 && acked < 500, acked + " acknowledged");
+
+            server.start();
+            JsonObject s = Beacon.object(server.api("GET", "/studies/" + study));
+            int indexed = s.getInt("numberOfInstances");
+            assertTrue(indexed >= acked, indexed + " indexed, " + acked + " acknowledged");
+            String seriesUid = Beacon.array(server.api("GET", "/studies/" + study + "/series")).getJsonObject(0)
+                    .getString("seriesUid");
+            Map<String, JsonObject> instances = new HashMap<>();
+            for (var v : Beacon.array(server.api("GET", "/series/" + seriesUid + "/instances"))) {
+                instances.put(v.asJsonObject().getString("sopInstanceUid"), v.asJsonObject());
+            }
+            assertEquals(indexed, instances.size());
+            System.out.println("CrashIT: killed after " + acked + " acknowledged of 500; " + indexed
+                    + " indexed after the restart");
+            for (int i = 0; i < acked; i++) {
+                Attributes original = DicomFile.read(files.get(i)).dataset();
+                JsonObject instance = instances.get(original.getString(Tag.SOPInstanceUID));
+                assertTrue(instance != null, "acknowledged instance " + (i + 1) + " is indexed");
+            }
+            for (JsonObject instance : instances.values()) {
+                Path file = server.storageRoot().resolve(instance.getString("path"));
+                assertTrue(Files.isRegularFile(file), "every row has its file: " + file);
+                assertEquals(instance.getString("digest"), StoredFiles.datasetSha256(file), "digest of " + file);
+                assertEquals(sent.get(instance.getString("sopInstanceUid")), DicomFile.read(file).dataset());
+                assertTrue(instance.getBoolean("durable"));
+            }
+            try (var incoming = Files.list(server.storageRoot().resolve(".incoming"))) {
+                assertEquals(0, incoming.count(), "temporary files of the unacknowledged transfer removed");
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.beaconpacs.archive.it.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A second archive the test starts and stops itself (beside the one Arquillian runs): a copy of the
+ * provisioned server with its own data, ports shifted by an offset, settings from environment
+ * variables, and a {@link #kill()} that is a real kill -9 of its JVM.
+ */
+public final class StandaloneServer implements AutoCloseable {
+
+    public static final int OFFSET = 200;
+
+    private final Path home;
+    private final Map<String, String> env;
+    private Process process;
+
+    public StandaloneServer(Path home, Map<String, String> env) throws IOException {
+        this.home = home;
+        this.env = new HashMap<>(env);
+        if ("postgresql".equals(System.getProperty("test.db"))) {
+            this.env.put("BEACON_DB_URL", "jdbc:postgresql://127.0.0.1:" + EmbeddedPostgresSession.PORT
+                    + "/beacon_standalone");
+        }
+        copy(Path.of(System.getProperty("jboss.home")), home);
+        // the copy must not inherit the Arquillian server's data (but keeps the deployed content)
+        try (var data = Files.list(home.resolve("standalone/data"))) {
+            for (Path p : data.toList()) {
+                if (!p.getFileName().toString().equals("content")) {
+                    deleteTree(p);
+                }
+            }
+        }
+        deleteTree(home.resolve("standalone/log"));
+        deleteTree(home.resolve("standalone/tmp"));
+    }
+
+    public Path storageRoot() {
+        return home.resolve("standalone/data/beacon/storage");
+    }
+
+    public int dicomPort() {
+        return Integer.parseInt(env.get("BEACON_DICOM_PORT"));
+    }
+
+    public String api() {
+        return "http://127.0.0.1:" + (8080 + OFFSET) + "/beacon/api";
+    }
+
+    /** A REST call to this server as its admin. */
+    public HttpResponse<String> api(String method, String path) throws IOException, InterruptedException {
+        return Beacon.call(api(), method, path, null, "admin", env.get("BEACON_ADMIN_PASSWORD"));
+    }
+
+    /** Starts the server and waits until its DICOM listener is ready. */
+    public void start() throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.socket.binding.port-offset=" + OFFSET)
+                .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile());
+        pb.environment().putAll(env);
+        home.resolve("bin/standalone.sh").toFile().setExecutable(true);
+        process = pb.start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + (9990 + OFFSET) + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("dicom-listeners")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // booting
+            }
+            if (!process.isAlive()) {
+                throw new IOException("the server exited; see " + home.resolve("console.log"));
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException("the server was not ready in 3 minutes; see " + home.resolve("console.log"));
+    }
+
+    /** kill -9 of the server's JVM (not a shutdown: no hook, no flush, nothing). */
+    public void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor();
+        Thread.sleep(500);
+    }
+
+    /** An orderly stop. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            process.waitFor();
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
