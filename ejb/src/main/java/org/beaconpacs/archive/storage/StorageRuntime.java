@@ -74,12 +74,15 @@ public class StorageRuntime {
         return flusher;
     }
 
-    /** Whether the storage has more than its threshold free (checked at most once a second). */
+    /**
+     * Whether the storage has more than its threshold free (checked at most once a second). The
+     * threshold is read each time, so an administrator may change the system property at run time.
+     */
     public boolean hasFreeSpace() {
         long now = System.nanoTime();
         if (now - freeCheckedAt > 1_000_000_000L) {
             try {
-                free = Files.getFileStore(settings.root()).getUsableSpace() >= settings.minFreeBytes();
+                free = Files.getFileStore(settings.root()).getUsableSpace() >= StorageSettings.minFreeBytes();
             } catch (IOException e) {
                 free = false;
             }

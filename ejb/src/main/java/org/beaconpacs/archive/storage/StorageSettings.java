@@ -12,10 +12,9 @@ import java.util.Locale;
  *             so that the final rename is atomic)
  * @param durability when a C-STORE is answered: after fsync ({@code PER_OBJECT}) or before
  * @param flushInterval the longest a deferred object waits for its fsync
- * @param minFreeBytes below this, C-STORE answers 0xA700 (out of resources)
  */
 public record StorageSettings(Path root, Durability durability, Duration flushInterval, String digestAlgorithm,
-                              long minFreeBytes, DuplicatePolicy duplicates) {
+                              DuplicatePolicy duplicates) {
 
     /** When the success response may leave. */
     public enum Durability {
@@ -35,8 +34,12 @@ public record StorageSettings(Path root, Durability durability, Duration flushIn
                 Durability.valueOf(enumName(System.getProperty("beacon.storage.durability", "per-object"))),
                 Duration.ofMillis(Long.parseLong(System.getProperty("beacon.storage.flush-millis", "1000").strip())),
                 System.getProperty("beacon.storage.digest", "SHA-256").strip(),
-                Long.parseLong(System.getProperty("beacon.storage.min-free-mb", "1024").strip()) * 1024 * 1024,
                 DuplicatePolicy.valueOf(enumName(System.getProperty("beacon.storage.duplicates", "keep-first"))));
+    }
+
+    /** Below this many bytes free, C-STORE answers 0xA700 (out of resources); read at each check. */
+    public static long minFreeBytes() {
+        return Long.parseLong(System.getProperty("beacon.storage.min-free-mb", "1024").strip()) * 1024 * 1024;
     }
 
     private static String enumName(String setting) {

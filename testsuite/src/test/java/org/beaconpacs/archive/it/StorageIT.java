@@ -209,6 +209,32 @@ class StorageIT {
         return a;
     }
 
+    @Test
+    void belowTheFreeSpaceThresholdStoresAreRefusedWithOutOfResources() throws Exception {
+        Attributes ds = Synthetic.ct("FULL1", "Full^Disk", UIDs.createUID(), UIDs.createUID(), 1, 1024);
+        AAssociateRQ rq = DicomClient.request("FULLSCU", Beacon.AE_TITLE);
+        rq.addPresentationContext(PresentationContext.rq(1, UID.CTImageStorage, UID.ExplicitVRLittleEndian));
+        try (org.beaconpacs.archive.it.testing.Management m = new org.beaconpacs.archive.it.testing.Management()) {
+            m.systemProperty("beacon.storage.min-free-mb", "1000000000"); // a petabyte free, please
+            try (DicomClient c = DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT)) {
+                Thread.sleep(1100); // the free space is checked at most once a second
+                Command refused = store(c, ds.getString(Tag.SOPInstanceUID), Synthetic.encode(ds));
+                assertEquals(0xA700, refused.status());
+                assertTrue(refused.errorComment().contains("free-space"), refused.errorComment());
+                c.release();
+            } finally {
+                m.systemProperty("beacon.storage.min-free-mb", "10");
+            }
+        }
+        assertEquals(404, Beacon.api("GET", "/studies/" + ds.getString(Tag.StudyInstanceUID), null).statusCode());
+        Thread.sleep(1100);
+        try (DicomClient c = DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT)) {
+            assertEquals(0, store(c, ds.getString(Tag.SOPInstanceUID), Synthetic.encode(ds)).status(), "room again");
+            c.release();
+        }
+        Beacon.api("DELETE", "/studies/" + ds.getString(Tag.StudyInstanceUID), null);
+    }
+
     private static Command store(DicomClient c, String iuid, byte[] dataset) throws Exception {
         return c.store(UID.CTImageStorage, iuid, UID.ExplicitVRLittleEndian, (out, ts) -> out.write(dataset));
     }

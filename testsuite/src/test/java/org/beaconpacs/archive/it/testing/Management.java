@@ -30,6 +30,16 @@ public final class Management implements AutoCloseable {
         execute(op);
     }
 
+    /** Sets a system property of the running server (it applies at once). */
+    public void systemProperty(String name, String value) throws IOException {
+        ModelNode op = new ModelNode();
+        op.get("operation").set("write-attribute");
+        op.get("address").add("system-property", name);
+        op.get("name").set("value");
+        op.get("value").set(value);
+        execute(op);
+    }
+
     /**
      * The names of the server's live threads that are busy in {@code packagePrefix}'s code (a frame of
      * it on their stack) or carry a name starting with {@code namePrefix}.
