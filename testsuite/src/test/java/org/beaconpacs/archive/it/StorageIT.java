@@ -210,6 +210,39 @@ class StorageIT {
     }
 
     @Test
+    void conflictingPatientDataKeepsTheFirstAndIsNoted() throws Exception {
+        String study = UIDs.createUID();
+        Attributes first = Synthetic.ct("PAT1", "First^Patient", study, UIDs.createUID(), 1, 1024);
+        Attributes second = Synthetic.ct("PAT2", "Second^Patient", study, UIDs.createUID(), 1, 1024);
+        Attributes renamed = Synthetic.ct("PAT1", "Renamed^Patient", UIDs.createUID(), UIDs.createUID(), 1, 1024);
+        AAssociateRQ rq = DicomClient.request("CONFLICTSCU", Beacon.AE_TITLE);
+        rq.addPresentationContext(PresentationContext.rq(1, UID.CTImageStorage, UID.ExplicitVRLittleEndian));
+        try (DicomClient c = DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT)) {
+            for (Attributes ds : List.of(first, second, renamed)) {
+                assertEquals(0, store(c, ds.getString(Tag.SOPInstanceUID), Synthetic.encode(ds)).status());
+            }
+            c.release();
+        }
+        JsonObject s = Beacon.object(Beacon.api("GET", "/studies/" + study, null));
+        assertEquals("PAT1", s.getString("patientId"), "the first patient wins");
+        assertEquals("First^Patient", s.getString("patientName"));
+        assertEquals(2, s.getInt("numberOfInstances"));
+        JsonObject other = Beacon.object(Beacon.api("GET", "/studies/" + renamed.getString(Tag.StudyInstanceUID),
+                null));
+        assertEquals("First^Patient", other.getString("patientName"), "a new name updates nothing silently");
+        String notes = "";
+        for (var v : Beacon.array(Beacon.api("GET", "/activity?max=20", null))) {
+            if ("CONFLICTSCU".equals(v.asJsonObject().getString("callingAe", null))) {
+                notes = v.asJsonObject().getJsonArray("notes").toString();
+                break;
+            }
+        }
+        assertTrue(notes.contains("the first wins") && notes.contains("nothing updated"), notes);
+        Beacon.api("DELETE", "/studies/" + study, null);
+        Beacon.api("DELETE", "/studies/" + renamed.getString(Tag.StudyInstanceUID), null);
+    }
+
+    @Test
     void belowTheFreeSpaceThresholdStoresAreRefusedWithOutOfResources() throws Exception {
         Attributes ds = Synthetic.ct("FULL1", "Full^Disk", UIDs.createUID(), UIDs.createUID(), 1, 1024);
         AAssociateRQ rq = DicomClient.request("FULLSCU", Beacon.AE_TITLE);
