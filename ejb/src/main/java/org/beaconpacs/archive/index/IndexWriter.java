@@ -36,12 +36,23 @@ public class IndexWriter {
      * digest it is kept or replaced as {@code replace} says.
      */
     public IndexResult index(IndexRequest rq, boolean replace) {
+        return index(rq, replace, false);
+    }
+
+    /**
+     * Like {@link #index(IndexRequest, boolean)}; {@code knownNew}: the caller, holding the study's lock,
+     * has just seen that the instance is not indexed, so the lookup is not repeated.
+     */
+    public IndexResult index(IndexRequest rq, boolean replace, boolean knownNew) {
         relaxCommitDurability();
         Attributes ds = rq.dataset();
         String sopUid = ds.getString(Tag.SOPInstanceUID);
-        Instance existing = single(em.createNamedQuery(Instance.BY_UID, Instance.class).setParameter("uid", sopUid));
-        if (existing != null) {
-            return resend(existing, rq, replace);
+        if (!knownNew) {
+            Instance existing = single(em.createNamedQuery(Instance.BY_UID, Instance.class)
+                    .setParameter("uid", sopUid));
+            if (existing != null) {
+                return resend(existing, rq, replace);
+            }
         }
         List<String> conflicts = new ArrayList<>();
         Map<Level, Attributes> levels = AttributeBlobs.split(ds);

@@ -140,7 +140,8 @@ public class StorageService {
             try {
                 result = index.index(new IndexRequest(ds, relative, received.size(), received.digest(),
                         settings.digestAlgorithm(), received.transferSyntax(), perObject,
-                        request.association().callingAeTitle(), request.association().serial()), replace);
+                        request.association().callingAeTitle(), request.association().serial()), replace,
+                        existing == null);
             } catch (RuntimeException e) {
                 Files.deleteIfExists(target); // no file without its row
                 LOG.log(Level.SEVERE, "indexing " + rq.affectedSopInstanceUid() + " failed", e);

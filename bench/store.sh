@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# Storage benchmark (issue "Storage SCP"), run by hand, never by tests.
+# N synthetic 512x512 16-bit CT objects (~514 KiB each) from DCMTK storescu over loopback, to:
+#   Beacon on PostgreSQL and on H2, each in per-object and in deferred durability (four servers),
+#   DCMTK storescp writing files (no fsync, no database), Orthanc (Debian, SQLite index, fsync per file),
+# on one association, then on 4 parallel associations; interleaved rounds, medians, ratios, and the
+# server's CPU seconds per 1000 images. Stored data is removed between runs (a resend of a stored
+# instance would not be written again). DCMTK and Orthanc run with TCP_NODELAY=1.
+# Usage: bench/store.sh [objects=1000] [rounds=3]
+#   needs: mvn -B install -DskipTests first; dcmtk, orthanc, postgresql (Debian), curl, python3
+set -euo pipefail
+cd "$(dirname "$0")/.."
+objects=${1:-1000}
+rounds=${2:-3}
+for tool in storescu storescp Orthanc curl python3; do
+  command -v "$tool" >/dev/null || { echo "$tool missing (apt-get install -y dcmtk orthanc curl)" >&2; exit 1; }
+done
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | tail -1)
+[ -x "$pgbin/initdb" ] || { echo "PostgreSQL server missing: apt-get install -y postgresql" >&2; exit 1; }
+[ -d wildfly-config/target/server ] || { echo "no provisioned server: mvn -B install -DskipTests" >&2; exit 1; }
+export TCP_NODELAY=1
+mvn -B -q -pl bench -am package -DskipTests
+jar=bench/target/benchmarks.jar
+
+work=$(mktemp -d /tmp/beacon-storebench.XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  pkill -f "$work/" 2>/dev/null || true
+  [ -d "$work/pg" ] && runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true
+  sleep 2; rm -rf "$work"
+}
+trap cleanup EXIT
+
+# the objects: 4 folders (one per parallel association), one study each
+per=$(( objects / 4 ))
+for a in 1 2 3 4; do java -cp "$jar" org.beaconpacs.bench.SyntheticCt "$work/ct/$a" "$per" >/dev/null; done
+bytes=$(du -sb "$work/ct" | cut -f1)
+
+# PostgreSQL for two of the Beacon servers
+mkdir "$work/pg" && chown postgres "$work/pg"
+runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust >/dev/null
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -o "-p 55433 -k /tmp" -l "$work/pg/server.log" -w start >/dev/null
+for db in perobj deferred; do
+  psql -h /tmp -p 55433 -U postgres -qc "create role b_$db login password 'beacon'" postgres
+  psql -h /tmp -p 55433 -U postgres -qc "create database b_$db owner b_$db" postgres
+done
+
+# Beacon servers: name offset dicom-port env...
+declare -A port offset
+start_beacon() { # name offset dicomport env-assignments...
+  local name=$1 off=$2 dp=$3; shift 3
+  cp -r wildfly-config/target/server "$work/$name"
+  env "$@" BEACON_DICOM_PORT="$dp" BEACON_ADMIN_PASSWORD=bench BEACON_STORAGE_MIN_FREE_MB=100 \
+    "$work/$name/bin/standalone.sh" -Djboss.socket.binding.port-offset="$off" >"$work/$name.log" 2>&1 &
+  pids+=($!)
+  port[$name]=$dp; offset[$name]=$off
+}
+start_beacon pg-perobj 300 11501 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:55433/b_perobj BEACON_DB_USER=b_perobj
+start_beacon pg-deferred 400 11502 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:55433/b_deferred BEACON_DB_USER=b_deferred BEACON_STORAGE_DURABILITY=deferred
+start_beacon h2-perobj 500 11503
+start_beacon h2-deferred 600 11504 BEACON_STORAGE_DURABILITY=deferred
+for name in pg-perobj pg-deferred h2-perobj h2-deferred; do
+  mgmt=$(( 9990 + ${offset[$name]} ))
+  for _ in $(seq 600); do
+    curl -sf "http://127.0.0.1:$mgmt/health/ready" 2>/dev/null | grep -q dicom-listeners && break
+    sleep 0.3
+  done
+done
+
+# DCMTK storescp writing files, and Orthanc
+mkdir -p "$work/storescp"
+storescp -aet STORESCP -od "$work/storescp" 11505 & pids+=($!)
+port[storescp]=11505
+mkdir -p "$work/orthanc"
+cat >"$work/orthanc.json" <<JSON
+{ "Name": "bench", "StorageDirectory": "$work/orthanc/db", "IndexDirectory": "$work/orthanc/db",
+  "DicomAet": "ORTHANC", "DicomPort": 11506, "HttpPort": 18042, "RemoteAccessAllowed": false,
+  "AuthenticationEnabled": false, "DicomAlwaysAllowStore": true, "DicomCheckCalledAet": false,
+  "Plugins": [], "StorageCompression": false }
+JSON
+Orthanc "$work/orthanc.json" >"$work/orthanc.log" 2>&1 & pids+=($!)
+port[orthanc]=11506
+for _ in $(seq 100); do curl -sf http://127.0.0.1:18042/system >/dev/null && break; sleep 0.2; done
+
+server_pid() { # the process whose CPU time we count
+  case $1 in
+    storescp) pgrep -f "storescp -aet STORESCP -od $work/storescp" | head -1 ;;
+    orthanc) pgrep -f "Orthanc $work/orthanc.json" | head -1 ;;
+    *) pgrep -f "java.*$work/$1/" | head -1 ;;
+  esac
+}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+clear_target() {
+  case $1 in
+    storescp) find "$work/storescp" -type f -delete ;;
+    orthanc) for id in $(curl -s http://127.0.0.1:18042/patients | python3 -c 'import json,sys; print(" ".join(json.load(sys.stdin)))'); do
+               curl -s -X DELETE "http://127.0.0.1:18042/patients/$id" >/dev/null; done ;;
+    *) local api="http://127.0.0.1:$(( 8080 + ${offset[$1]} ))/beacon/api"
+       for uid in $(curl -s -u admin:bench "$api/studies?limit=100" | python3 -c 'import json,sys; print(" ".join(s["studyUid"] for s in json.load(sys.stdin)["items"]))'); do
+         curl -s -u admin:bench -X DELETE "$api/studies/$uid" >/dev/null; done ;;
+  esac
+}
+run() { # target associations -> "ms cpu_ticks"
+  local target=$1 assoc=$2 pid t0 t1 c0 c1 aet
+  aet=$( [ "$target" = orthanc ] && echo ORTHANC || { [ "$target" = storescp ] && echo STORESCP || echo BEACON; } )
+  clear_target "$target"; sync; sleep 1
+  pid=$(server_pid "$target"); c0=$(cpu_ticks "$pid"); t0=$(date +%s%N)
+  if [ "$assoc" = 1 ]; then
+    storescu +sd +r -aec "$aet" 127.0.0.1 "${port[$target]}" "$work/ct" >/dev/null 2>&1
+  else
+    # run() is called in a command substitution: its subshell waits for its own four storescu only
+    for a in 1 2 3 4; do storescu +sd -aec "$aet" 127.0.0.1 "${port[$target]}" "$work/ct/$a" >/dev/null 2>&1 & done
+    wait
+  fi
+  t1=$(date +%s%N); c1=$(cpu_ticks "$pid")
+  echo "$(( (t1 - t0) / 1000000 )) $(( c1 - c0 ))"
+}
+
+targets=(pg-perobj pg-deferred h2-perobj h2-deferred storescp orthanc)
+# one warm-up run each, not counted: the servers' JIT compilers are busy for the first thousand objects
+for t in "${targets[@]}"; do run "$t" 4 >/dev/null; run "$t" 1 >/dev/null; done
+: >"$work/results"
+for assoc in 1 4; do
+  for r in $(seq "$rounds"); do
+    for t in "${targets[@]}"; do
+      echo "$t $assoc $(run "$t" "$assoc")" >>"$work/results"
+    done
+  done
+done
+
+python3 - "$work/results" "$objects" "$bytes" "$(getconf CLK_TCK)" <<'PY'
+import statistics, sys, collections
+path, n, b, hz = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+runs = collections.defaultdict(list)
+for line in open(path):
+    t, a, ms, ticks = line.split()
+    runs[(t, int(a))].append((int(ms), int(ticks)))
+def med(t, a):
+    xs = runs[(t, a)]
+    ms = statistics.median(x[0] for x in xs)
+    cpu = statistics.median(x[1] for x in xs) / hz
+    return n / ms * 1000, b / ms / 1000, cpu / n * 1000
+print(f"{n} objects, {b/n/1024:.0f} KiB each; medians of {len(runs[('storescp', 1)])} interleaved rounds")
+print(f"{'target':14} {'assoc':>5} {'img/s':>7} {'MB/s':>6} {'CPU s/1000':>10}")
+rate = {}
+for a in (1, 4):
+    for t in ("pg-perobj", "pg-deferred", "h2-perobj", "h2-deferred", "storescp", "orthanc"):
+        ips, mbs, cpu = med(t, a)
+        rate[(t, a)] = ips
+        print(f"{t:14} {a:>5} {ips:7.0f} {mbs:6.0f} {cpu:10.1f}")
+print("ratios (targets): per-object/Orthanc >= 1.2 (1 assoc), >= 1.5 (4); deferred/storescp >= 0.8 (1);"
+      " Beacon 4/1 >= 1.5")
+for db in ("pg", "h2"):
+    print(f"  {db}: per-object/orthanc 1 assoc {rate[(db+'-perobj',1)]/rate[('orthanc',1)]:.2f}, 4 assoc "
+          f"{rate[(db+'-perobj',4)]/rate[('orthanc',4)]:.2f}; deferred/storescp 1 assoc "
+          f"{rate[(db+'-deferred',1)]/rate[('storescp',1)]:.2f}; 4/1 per-object "
+          f"{rate[(db+'-perobj',4)]/rate[(db+'-perobj',1)]:.2f}, deferred "
+          f"{rate[(db+'-deferred',4)]/rate[(db+'-deferred',1)]:.2f}")
+PY
