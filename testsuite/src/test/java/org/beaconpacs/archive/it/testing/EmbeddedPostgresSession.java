@@ -29,13 +29,22 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("create role beacon login password 'beacon'");
                 s.execute("create database beacon owner beacon");
-                // for the servers tests start themselves (StandaloneServer)
-                s.execute("create database beacon_standalone owner beacon");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         } catch (SQLException e) {
             throw new IllegalStateException("embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /** A new, empty database owned by the archive's user (for servers tests start themselves). */
+    public static void createDatabase(String name) {
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PORT + "/postgres",
+                "postgres", "postgres"); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name);
+            s.execute("create database " + name + " owner beacon");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
         }
     }
 

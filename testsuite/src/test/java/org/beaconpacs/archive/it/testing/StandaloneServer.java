@@ -32,8 +32,10 @@ public final class StandaloneServer implements AutoCloseable {
         this.home = home;
         this.env = new HashMap<>(env);
         if ("postgresql".equals(System.getProperty("test.db"))) {
-            this.env.put("BEACON_DB_URL", "jdbc:postgresql://127.0.0.1:" + EmbeddedPostgresSession.PORT
-                    + "/beacon_standalone");
+            // a database of its own: servers of different tests must not share configuration
+            String db = "beacon_" + this.env.get("BEACON_DICOM_PORT");
+            EmbeddedPostgresSession.createDatabase(db);
+            this.env.put("BEACON_DB_URL", "jdbc:postgresql://127.0.0.1:" + EmbeddedPostgresSession.PORT + "/" + db);
         }
         copy(Path.of(System.getProperty("jboss.home")), home);
         // the copy must not inherit the Arquillian server's data (but keeps the deployed content)
