@@ -161,7 +161,7 @@ public class StorageRecovery {
             try {
                 var result = index.index(new IndexRequest(ds, relative, Files.size(file), digest,
                         s.digestAlgorithm(), ts, true, null, null),
-                        s.duplicates() == StorageSettings.DuplicatePolicy.REPLACE);
+                        StorageSettings.duplicates() == StorageSettings.DuplicatePolicy.REPLACE);
                 if (result.replacedPath() != null) {
                     Files.deleteIfExists(s.root().resolve(result.replacedPath()));
                 }

@@ -55,7 +55,7 @@ public class StorageRuntime {
             timers.createIntervalTimer(every, every, new TimerConfig("deferred-flush", false));
         }
         LOG.info(() -> "storage at " + settings.root() + ", durability " + settings.durability() + ", digest "
-                + settings.digestAlgorithm() + ", duplicates " + settings.duplicates());
+                + settings.digestAlgorithm() + ", duplicates " + StorageSettings.duplicates());
     }
 
     public StorageSettings settings() {

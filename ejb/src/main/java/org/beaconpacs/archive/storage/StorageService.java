@@ -116,7 +116,7 @@ public class StorageService {
         lock.lock();
         try {
             StoredFile existing = runtime.lookup(rq.affectedSopInstanceUid());
-            boolean replace = settings.duplicates() == StorageSettings.DuplicatePolicy.REPLACE;
+            boolean replace = StorageSettings.duplicates() == StorageSettings.DuplicatePolicy.REPLACE;
             if (existing != null && existing.digest().equals(received.digest())) {
                 responder.respond(Status.SUCCESS); // the same object again: nothing to keep twice
                 return;

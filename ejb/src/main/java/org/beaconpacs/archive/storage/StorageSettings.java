@@ -13,8 +13,7 @@ import java.util.Locale;
  * @param durability when a C-STORE is answered: after fsync ({@code PER_OBJECT}) or before
  * @param flushInterval the longest a deferred object waits for its fsync
  */
-public record StorageSettings(Path root, Durability durability, Duration flushInterval, String digestAlgorithm,
-                              DuplicatePolicy duplicates) {
+public record StorageSettings(Path root, Durability durability, Duration flushInterval, String digestAlgorithm) {
 
     /** When the success response may leave. */
     public enum Durability {
@@ -33,8 +32,12 @@ public record StorageSettings(Path root, Durability durability, Duration flushIn
                         System.getProperty("jboss.server.data.dir", ".") + "/beacon/storage")),
                 Durability.valueOf(enumName(System.getProperty("beacon.storage.durability", "per-object"))),
                 Duration.ofMillis(Long.parseLong(System.getProperty("beacon.storage.flush-millis", "1000").strip())),
-                System.getProperty("beacon.storage.digest", "SHA-256").strip(),
-                DuplicatePolicy.valueOf(enumName(System.getProperty("beacon.storage.duplicates", "keep-first"))));
+                System.getProperty("beacon.storage.digest", "SHA-256").strip());
+    }
+
+    /** What a second object with a stored SOP Instance UID and other content does; read at each use. */
+    public static DuplicatePolicy duplicates() {
+        return DuplicatePolicy.valueOf(enumName(System.getProperty("beacon.storage.duplicates", "keep-first")));
     }
 
     /** Below this many bytes free, C-STORE answers 0xA700 (out of resources); read at each check. */

@@ -243,6 +243,38 @@ class StorageIT {
     }
 
     @Test
+    void withTheReplacePolicyOtherContentReplacesTheStoredObject() throws Exception {
+        String study = UIDs.createUID();
+        Attributes first = Synthetic.ct("REPL1", "Replace^Policy", study, UIDs.createUID(), 1, 4096);
+        Attributes second = new Attributes(first);
+        second.setBytes(Tag.PixelData, org.beaconpacs.dicom.data.VR.OW, new byte[8192]);
+        String iuid = first.getString(Tag.SOPInstanceUID);
+        AAssociateRQ rq = DicomClient.request("REPLACESCU", Beacon.AE_TITLE);
+        rq.addPresentationContext(PresentationContext.rq(1, UID.CTImageStorage, UID.ExplicitVRLittleEndian));
+        Path firstFile;
+        try (org.beaconpacs.archive.it.testing.Management m = new org.beaconpacs.archive.it.testing.Management();
+             DicomClient c = DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT)) {
+            assertEquals(0, store(c, iuid, Synthetic.encode(first)).status());
+            firstFile = Storage.root().resolve(Storage.onlyInstance(study).getString("path"));
+            m.systemProperty("beacon.storage.duplicates", "replace");
+            try {
+                assertEquals(0, store(c, iuid, Synthetic.encode(second)).status());
+            } finally {
+                m.systemProperty("beacon.storage.duplicates", "keep-first");
+            }
+            c.release();
+        }
+        JsonObject instance = Storage.onlyInstance(study);
+        Path kept = Storage.root().resolve(instance.getString("path"));
+        assertEquals(second, DicomFile.read(kept).dataset(), "the second object replaced the first");
+        assertFalse(Files.exists(firstFile), "the replaced file is gone");
+        JsonObject s = Beacon.object(Beacon.api("GET", "/studies/" + study, null));
+        assertEquals(1, s.getInt("numberOfInstances"));
+        assertEquals(Files.size(kept), s.getJsonNumber("sizeBytes").longValue(), "the study's size follows");
+        Beacon.api("DELETE", "/studies/" + study, null);
+    }
+
+    @Test
     void belowTheFreeSpaceThresholdStoresAreRefusedWithOutOfResources() throws Exception {
         Attributes ds = Synthetic.ct("FULL1", "Full^Disk", UIDs.createUID(), UIDs.createUID(), 1, 1024);
         AAssociateRQ rq = DicomClient.request("FULLSCU", Beacon.AE_TITLE);
