@@ -75,7 +75,7 @@ class AeApiIT {
         } finally {
             assertEquals(204, Beacon.api("DELETE", "/aes/SECONDARY", null).statusCode());
         }
-        assertFalse(Beacon.listening(port), "the listener closed with the AE");
+        assertTrue(Beacon.closedSoon(port), "the listener closed with the AE");
     }
 
     @Test
@@ -90,7 +90,7 @@ class AeApiIT {
             JsonObject ae = Beacon.object(Beacon.api("GET", "/aes/MOVING", null));
             String moved = Json.createObjectBuilder(ae).add("port", second).build().toString();
             assertEquals(200, Beacon.api("PUT", "/aes/MOVING", moved).statusCode());
-            assertFalse(Beacon.listening(first), "the old port closed");
+            assertTrue(Beacon.closedSoon(first), "the old port closed");
             Dcmtk.Result echo = Dcmtk.run("echoscu", "-aec", "MOVING", Beacon.HOST, String.valueOf(second));
             assertEquals(0, echo.exitCode(), echo.output());
             assertEquals(409, Beacon.api("PUT", "/aes/MOVING", moved).statusCode(), "a stale version is refused");

@@ -95,6 +95,17 @@ public final class Beacon {
         }
     }
 
+    /** Whether {@code port} stops listening within two seconds (a closed listener's descriptor goes when its accept thread wakes). */
+    public static boolean closedSoon(int port) throws InterruptedException {
+        for (int i = 0; i < 40; i++) {
+            if (!listening(port)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
     /** Waits until {@code port} accepts connections (a tool the test started). */
     public static void awaitListening(int port) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
