@@ -1,6 +1,7 @@
 package org.beaconpacs.dicom.net.association;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
@@ -50,6 +51,25 @@ final class PDVOutputStream extends OutputStream {
             count += n;
             off += n;
             len -= n;
+        }
+    }
+
+    /**
+     * Reads {@code in} to its end straight into the PDU buffer behind the headers, so that bytes from a
+     * file reach the socket with one copy in user space (the read), none between read and write.
+     */
+    long transferFrom(InputStream in) throws IOException {
+        long n = 0;
+        while (true) {
+            if (count == buf.length) {
+                sendFragment(false);
+            }
+            int r = in.read(buf, count, buf.length - count);
+            if (r < 0) {
+                return n;
+            }
+            count += r;
+            n += r;
         }
     }
 
