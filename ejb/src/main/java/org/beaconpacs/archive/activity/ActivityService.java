@@ -109,6 +109,92 @@ public class ActivityService {
         return records;
     }
 
+    /** The records that {@code filter} selects, newest first, one page (without negotiation and trace). */
+    public List<AssociationRecord> search(ActivityFilter filter, int offset, int limit) {
+        var cb = em.getCriteriaBuilder();
+        var q = cb.createQuery(AssociationRecord.class);
+        var r = q.from(AssociationRecord.class);
+        q.select(r).where(where(cb, r, filter)).orderBy(cb.desc(r.get("started")), cb.desc(r.get("id")));
+        return em.createQuery(q).setFirstResult(Math.max(0, offset)).setMaxResults(Math.min(Math.max(1, limit), 500))
+                .getResultList();
+    }
+
+    /** How many records {@code filter} selects. */
+    public long count(ActivityFilter filter) {
+        var cb = em.getCriteriaBuilder();
+        var q = cb.createQuery(Long.class);
+        var r = q.from(AssociationRecord.class);
+        q.select(cb.count(r)).where(where(cb, r, filter));
+        return em.createQuery(q).getSingleResult();
+    }
+
+    private static jakarta.persistence.criteria.Predicate[] where(jakarta.persistence.criteria.CriteriaBuilder cb,
+            jakarta.persistence.criteria.Root<AssociationRecord> r, ActivityFilter f) {
+        List<jakarta.persistence.criteria.Predicate> p = new java.util.ArrayList<>();
+        if (f.aeTitle() != null && !f.aeTitle().isBlank()) {
+            String aet = f.aeTitle().strip();
+            p.add(cb.or(cb.equal(r.get("callingAe"), aet), cb.equal(r.get("calledAe"), aet)));
+        }
+        if (f.from() != null) {
+            p.add(cb.greaterThanOrEqualTo(r.get("started"), f.from()));
+        }
+        if (f.to() != null) {
+            p.add(cb.lessThan(r.get("started"), f.to()));
+        }
+        if (f.outcome() != null) {
+            p.add(cb.equal(r.get("outcome"), f.outcome()));
+        }
+        return p.toArray(jakarta.persistence.criteria.Predicate[]::new);
+    }
+
+    /** One record with its negotiation and DIMSE trace, or null. */
+    public AssociationRecord record(long id) {
+        AssociationRecord r = em.find(AssociationRecord.class, id);
+        if (r != null) {
+            r.getContexts().size();
+            r.getMessages().size();
+        }
+        return r;
+    }
+
+    /** What the associations that started at or after {@code since} did. */
+    public Totals totalsSince(java.time.Instant since) {
+        Object[] row = em.createQuery("select count(r), coalesce(sum(r.objectsStored), 0), "
+                        + "coalesce(sum(r.bytesStored), 0), coalesce(sum(case when r.outcome not in :good "
+                        + "then 1 else 0 end), 0) from AssociationRecord r where r.started >= :since", Object[].class)
+                .setParameter("since", since)
+                .setParameter("good", List.of(AssociationRecord.Outcome.RELEASED))
+                .getSingleResult();
+        return new Totals(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(), ((Number) row[3]).longValue());
+    }
+
+    /**
+     * Calling AE titles seen in the association records (the latest {@code scan}) that are not configured,
+     * newest first: the usual first sign of a new modality.
+     */
+    public List<SeenAe> seenNotConfigured(int scan) {
+        java.util.Set<String> configured = config.list().stream().map(a -> a.aeTitle())
+                .collect(Collectors.toSet());
+        Map<String, SeenAe> seen = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, Integer>> requests = new java.util.HashMap<>();
+        for (AssociationRecord r : em.createNamedQuery(AssociationRecord.LATEST, AssociationRecord.class)
+                .setMaxResults(scan).getResultList()) {
+            String aet = r.getCallingAe();
+            if (aet == null || aet.isBlank() || configured.contains(aet)) {
+                continue;
+            }
+            SeenAe first = seen.get(aet);
+            seen.put(aet, first == null ? new SeenAe(aet, r.getPeerHost(), r.getStarted(), 1, null)
+                    : new SeenAe(aet, first.host(), first.lastSeen(), first.associations() + 1, null));
+            Map<String, Integer> counts = requests.computeIfAbsent(aet, k -> new TreeMap<>());
+            r.requestCounts().forEach((command, n) -> counts.merge(command, n, Integer::sum));
+        }
+        return seen.values().stream().map(s -> new SeenAe(s.aeTitle(), s.host(), s.lastSeen(), s.associations(),
+                requests.get(s.aeTitle()).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")))).toList();
+    }
+
     private static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }

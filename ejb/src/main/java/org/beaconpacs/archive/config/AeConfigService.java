@@ -1,5 +1,8 @@
 package org.beaconpacs.archive.config;
 
+import org.beaconpacs.archive.input.InvalidInputException;
+import org.beaconpacs.archive.input.Problem;
+
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -77,9 +80,9 @@ public class AeConfigService {
 
     private static AeDto valid(AeDto ae) {
         AeDto n = ae.normalized();
-        Map<String, String> problems = AeRules.check(n);
+        Map<String, Problem> problems = AeRules.problems(n);
         if (!problems.isEmpty()) {
-            throw new InvalidAeException(problems);
+            throw new InvalidInputException(problems);
         }
         if (n.local() && n.host() == null) {
             n = new AeDto(n.id(), n.aeTitle(), Settings.dicomHost(), n.port(), n.tls(), n.description(), true,

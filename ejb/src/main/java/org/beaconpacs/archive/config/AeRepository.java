@@ -1,5 +1,8 @@
 package org.beaconpacs.archive.config;
 
+import org.beaconpacs.archive.input.InvalidInputException;
+import org.beaconpacs.archive.input.Problem;
+
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -26,7 +29,7 @@ public class AeRepository {
 
     public AeDto create(AeDto ae) {
         if (entity(ae.aeTitle()) != null) {
-            throw InvalidAeException.of("aeTitle", "an application entity \"" + ae.aeTitle() + "\" exists already");
+            throw InvalidInputException.of("aeTitle", new Problem("aeTitle.exists", ae.aeTitle()));
         }
         ApplicationEntity e = new ApplicationEntity();
         ae.copyTo(e);
@@ -44,7 +47,7 @@ public class AeRepository {
             throw new OptimisticLockException("\"" + aeTitle + "\" was changed by someone else meanwhile");
         }
         if (!aeTitle.equals(ae.aeTitle()) && entity(ae.aeTitle()) != null) {
-            throw InvalidAeException.of("aeTitle", "an application entity \"" + ae.aeTitle() + "\" exists already");
+            throw InvalidInputException.of("aeTitle", new Problem("aeTitle.exists", ae.aeTitle()));
         }
         ae.copyTo(e);
         em.flush();

@@ -1,5 +1,7 @@
 package org.beaconpacs.archive.config;
 
+import org.beaconpacs.archive.input.Problem;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -19,51 +21,63 @@ public final class AeRules {
     private AeRules() {
     }
 
-    /** The problems of {@code ae} by field name; empty when it is valid. */
+    /** The problems of {@code ae} by field name, in English; empty when it is valid. */
     public static Map<String, String> check(AeDto ae) {
-        Map<String, String> problems = new LinkedHashMap<>();
-        String title = aeTitleProblem(ae.aeTitle());
+        Map<String, String> english = new LinkedHashMap<>();
+        problems(ae).forEach((field, problem) -> english.put(field, problem.toString()));
+        return english;
+    }
+
+    /** The problems of {@code ae} by field name, to be put in words of any locale; empty when it is valid. */
+    public static Map<String, Problem> problems(AeDto ae) {
+        Map<String, Problem> problems = new LinkedHashMap<>();
+        Problem title = aeTitle(ae.aeTitle());
         if (title != null) {
             problems.put("aeTitle", title);
         }
         if (ae.port() == null) {
-            problems.put("port", "a port is required");
+            problems.put("port", new Problem("port.required"));
         } else if (ae.port() < 1 || ae.port() > 65535) {
-            problems.put("port", "the port must be between 1 and 65535, not " + ae.port());
+            problems.put("port", new Problem("port.range", String.valueOf(ae.port())));
         }
         if (ae.host() == null || ae.host().isBlank()) {
             if (!ae.local()) {
-                problems.put("host", "a remote AE needs a host name or IP address");
+                problems.put("host", new Problem("host.required"));
             }
         } else if (!isHost(ae.host().strip())) {
-            problems.put("host", "\"" + ae.host() + "\" is not a host name or IP address");
+            problems.put("host", new Problem("host.invalid", ae.host()));
         }
         if (ae.description() != null && ae.description().length() > 1000) {
-            problems.put("description", "the description is longer than 1000 characters");
+            problems.put("description", new Problem("description.tooLong"));
         }
         return problems;
     }
 
-    /** Why {@code aeTitle} is not a valid AE title, or null if it is. */
+    /** Why {@code aeTitle} is not a valid AE title, in English, or null if it is. */
     public static String aeTitleProblem(String aeTitle) {
+        Problem p = aeTitle(aeTitle);
+        return p == null ? null : p.toString();
+    }
+
+    /** Why {@code aeTitle} is not a valid AE title, or null if it is. */
+    public static Problem aeTitle(String aeTitle) {
         if (aeTitle == null || aeTitle.isBlank()) {
-            return "an AE title is required";
+            return new Problem("aeTitle.required");
         }
         String t = aeTitle.strip();
         if (t.length() > 16) {
-            return "an AE title has at most 16 characters; \"" + t + "\" has " + t.length();
+            return new Problem("aeTitle.tooLong", t, t.length());
         }
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             if (c == '\\') {
-                return "an AE title may not contain a backslash";
+                return new Problem("aeTitle.backslash");
             }
             if (c < 0x20 || c == 0x7F) {
-                return "an AE title may not contain control characters";
+                return new Problem("aeTitle.control");
             }
             if (c > 0x7E) {
-                return "an AE title may contain only characters of the DICOM default repertoire (ASCII), not '"
-                        + c + "'";
+                return new Problem("aeTitle.repertoire", String.valueOf(c));
             }
         }
         return null;

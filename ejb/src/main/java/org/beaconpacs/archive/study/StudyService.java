@@ -45,6 +45,21 @@ public class StudyService {
         return store.instances(seriesUid);
     }
 
+    /** How full the archive is, by the index and by the file system of the storage root. */
+    public ArchiveUsage usage() {
+        long[] t = store.totals();
+        long free = -1;
+        long total = -1;
+        try {
+            java.nio.file.FileStore fs = Files.getFileStore(storage.settings().root());
+            free = fs.getUsableSpace();
+            total = fs.getTotalSpace();
+        } catch (IOException e) {
+            LOG.warning(() -> "cannot read the file system of " + storage.settings().root() + ": " + e);
+        }
+        return new ArchiveUsage(t[0], t[1], t[2], free, total);
+    }
+
     public void delete(String studyUid) {
         List<String> files = store.markDeleting(studyUid);
         finishDelete(studyUid, files);

@@ -139,6 +139,15 @@ public class StudyStore {
         }
     }
 
+    /** Studies, instances and bytes of the active studies: {count, instances, bytes}. */
+    public long[] totals() {
+        Object[] row = em.createQuery("select count(s), coalesce(sum(s.numberOfInstances), 0), "
+                + "coalesce(sum(s.sizeBytes), 0) from Study s where s.status = :active", Object[].class)
+                .setParameter("active", Study.Status.ACTIVE).getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue()};
+    }
+
     /** Studies whose delete was started and not finished. */
     public List<String> deleting() {
         return em.createNamedQuery(Study.DELETING, String.class).getResultList();

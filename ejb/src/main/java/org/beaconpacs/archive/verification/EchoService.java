@@ -13,6 +13,7 @@ import java.net.UnknownHostException;
 import org.beaconpacs.archive.config.AeConfigService;
 import org.beaconpacs.archive.config.AeDto;
 import org.beaconpacs.archive.config.AeNotFoundException;
+import org.beaconpacs.archive.input.Problem;
 import org.beaconpacs.archive.config.Settings;
 import org.beaconpacs.archive.rar.api.DicomConnection;
 import org.beaconpacs.archive.rar.api.DicomConnectionFactory;
@@ -51,27 +52,37 @@ public class EchoService {
             long millis = (System.nanoTime() - start) / 1_000_000;
             client.release();
             return new EchoResult(ae.aeTitle(), host, port, status == Status.SUCCESS, status, millis,
-                    status == Status.SUCCESS ? null : "C-ECHO answered with status " + Status.toString(status));
+                    status == Status.SUCCESS ? null : new Problem("echo.status", Status.toString(status)));
         } catch (AssociationException e) {
-            String why = e.rejection() != null ? "association rejected: " + e.rejection().reasonText()
-                    : e.abort() != null ? "association aborted by " + host + ":" + port + " (" + e.abort() + ")"
-                    : e.getMessage();
+            Problem why = e.rejection() != null ? rejected(e.rejection())
+                    : e.abort() != null ? new Problem("echo.aborted", host, port, e.abort().toString())
+                    : new Problem("echo.other", e.getMessage());
             return failed(ae, host, port, start, why);
         } catch (ConnectException e) {
-            return failed(ae, host, port, start, "connection refused by " + host + ":" + port
-                    + " (nothing listens there, or a firewall refuses)");
+            return failed(ae, host, port, start, new Problem("echo.refused", host, port));
         } catch (SocketTimeoutException e) {
-            return failed(ae, host, port, start, "timeout: no answer from " + host + ":" + port);
+            return failed(ae, host, port, start, new Problem("echo.timeout", host, port));
         } catch (UnknownHostException e) {
-            return failed(ae, host, port, start, "unknown host \"" + host + "\"");
+            return failed(ae, host, port, start, new Problem("echo.unknownHost", host));
         } catch (NoRouteToHostException e) {
-            return failed(ae, host, port, start, "no route to host " + host);
+            return failed(ae, host, port, start, new Problem("echo.noRoute", host));
         } catch (IOException | jakarta.resource.ResourceException | RuntimeException e) {
-            return failed(ae, host, port, start, e.getMessage() == null ? e.toString() : e.getMessage());
+            return failed(ae, host, port, start, new Problem("echo.other",
+                    e.getMessage() == null ? e.toString() : e.getMessage()));
         }
     }
 
-    private static EchoResult failed(AeDto ae, String host, int port, long start, String reason) {
+    /** The reasons of PS3.8 table 9-21 by source and reason, each in words; others as the PDU says. */
+    private static final java.util.Set<String> REJECTIONS = java.util.Set.of("1.1", "1.2", "1.3", "1.7", "2.1", "2.2",
+            "3.1", "3.2");
+
+    private static Problem rejected(org.beaconpacs.dicom.net.pdu.AAssociateRJ rj) {
+        String key = rj.source() + "." + rj.reason();
+        return REJECTIONS.contains(key) ? new Problem("echo.rejected." + key)
+                : new Problem("echo.rejected", rj.reasonText());
+    }
+
+    private static EchoResult failed(AeDto ae, String host, int port, long start, Problem reason) {
         return new EchoResult(ae.aeTitle(), host, port, false, null, (System.nanoTime() - start) / 1_000_000,
                 reason);
     }

@@ -1,5 +1,7 @@
 package org.beaconpacs.archive.config;
 
+import org.beaconpacs.archive.input.Problem;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,5 +67,16 @@ class AeRulesTest {
         AeDto ae = remote("CT", "ct", 104);
         assertTrue(ae.mayStore() && ae.mayQuery() && ae.mayRetrieve() && ae.mayCommit());
         assertTrue(!ae.moveDestination() && !ae.mayPrint());
+    }
+
+    @Test
+    void problemsAreWordedInEnglishAndSimplifiedChinese() {
+        Problem p = AeRules.aeTitle("SEVENTEEN_CHARS_A");
+        assertEquals("an AE title has at most 16 characters; \"SEVENTEEN_CHARS_A\" has 17",
+                p.text(java.util.Locale.ENGLISH));
+        assertEquals("AE 名称最多 16 个字符；“SEVENTEEN_CHARS_A”有 17 个", p.text(java.util.Locale.SIMPLIFIED_CHINESE));
+        assertEquals("AE 名称不能包含反斜杠", AeRules.aeTitle("A\\B").text(java.util.Locale.CHINA));
+        assertEquals("a port is required", new Problem("port.required").text(java.util.Locale.GERMAN),
+                "English where there is no translation");
     }
 }

@@ -60,10 +60,16 @@ public class AeResource {
         return Response.noContent().build();
     }
 
+    /** The outcome of a C-ECHO as JSON; {@code reason} in English, null on success. */
+    public record Echo(String aeTitle, String host, int port, boolean success, Integer status, long millis,
+                       String reason) {
+    }
+
     /** A C-ECHO as SCU to this AE: 200 with success or the reason it failed (a failed echo is an answer). */
     @POST
     @Path("/{aet}/echo")
-    public EchoResult echo(@PathParam("aet") String aet) {
-        return echo.echo(aet);
+    public Echo echo(@PathParam("aet") String aet) {
+        EchoResult r = echo.echo(aet);
+        return new Echo(r.aeTitle(), r.host(), r.port(), r.success(), r.status(), r.millis(), r.reason());
     }
 }

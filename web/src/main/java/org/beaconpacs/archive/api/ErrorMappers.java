@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.beaconpacs.archive.config.AeNotFoundException;
-import org.beaconpacs.archive.config.InvalidAeException;
+import org.beaconpacs.archive.input.InvalidInputException;
 
 /**
  * Errors as JSON a client can act on: 400 with a message per field, 404, 409 for a concurrent change;
@@ -30,7 +30,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable t) {
         Throwable e = known(t);
-        if (e instanceof InvalidAeException invalid) {
+        if (e instanceof InvalidInputException invalid) {
             return json(Response.Status.BAD_REQUEST, new Error(invalid.getMessage(), invalid.problems()));
         }
         if (e instanceof IllegalArgumentException) {
@@ -55,7 +55,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     /** The first cause in the chain that says what went wrong in the caller's terms (EJB wrappers peeled). */
     private static Throwable known(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof InvalidAeException || c instanceof AeNotFoundException
+            if (c instanceof InvalidInputException || c instanceof AeNotFoundException
                     || c instanceof org.beaconpacs.archive.study.NotFoundException
                     || c instanceof OptimisticLockException || c instanceof IllegalArgumentException
                     || c instanceof WebApplicationException) {

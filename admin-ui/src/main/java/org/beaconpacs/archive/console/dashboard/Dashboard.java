@@ -1,0 +1,79 @@
+package org.beaconpacs.archive.console.dashboard;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.beaconpacs.archive.activity.ActivityService;
+import org.beaconpacs.archive.activity.AssociationRecord;
+import org.beaconpacs.archive.activity.Totals;
+import org.beaconpacs.archive.rar.api.DicomConnectionFactory;
+import org.beaconpacs.archive.rar.api.ListenerState;
+import org.beaconpacs.archive.study.ArchiveUsage;
+import org.beaconpacs.archive.study.StudyService;
+
+/**
+ * The dashboard: the DICOM listeners and their load, today's traffic, how full the storage is, and the
+ * latest associations. Read fresh on every (polled) request.
+ */
+@Named
+@RequestScoped
+public class Dashboard {
+
+    @Resource(lookup = DicomConnectionFactory.JNDI_NAME)
+    private DicomConnectionFactory dicom;
+    @EJB
+    private ActivityService activity;
+    @EJB
+    private StudyService studies;
+
+    private List<ListenerState> listeners;
+    private Totals today;
+    private ArchiveUsage usage;
+    private List<AssociationRecord> latest;
+
+    public List<ListenerState> getListeners() {
+        if (listeners == null) {
+            listeners = dicom.listeners();
+        }
+        return listeners;
+    }
+
+    public String titles(ListenerState listener) {
+        return String.join(", ", listener.aeTitles());
+    }
+
+    public int getOpenAssociations() {
+        return getListeners().stream().mapToInt(ListenerState::openAssociations).sum();
+    }
+
+    public Totals getToday() {
+        if (today == null) {
+            today = activity.totalsSince(LocalDate.now().atStartOfDay(ZoneId.systemDefault()).toInstant());
+        }
+        return today;
+    }
+
+    public ArchiveUsage getUsage() {
+        if (usage == null) {
+            usage = studies.usage();
+        }
+        return usage;
+    }
+
+    /** The storage file system's fill level in percent, for the meter. */
+    public int getUsedPercent() {
+        ArchiveUsage u = getUsage();
+        return u.totalBytes() <= 0 ? 0 : (int) Math.round(100.0 * (u.totalBytes() - u.freeBytes()) / u.totalBytes());
+    }
+
+    public List<AssociationRecord> getLatest() {
+        if (latest == null) {
+            latest = activity.latest(20);
+        }
+        return latest;
+    }
+}

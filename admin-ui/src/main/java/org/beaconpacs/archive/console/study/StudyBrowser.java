@@ -1,0 +1,211 @@
+package org.beaconpacs.archive.console.study;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.beaconpacs.archive.console.CurrentUser;
+import org.beaconpacs.archive.console.Messages;
+import org.beaconpacs.archive.study.InstanceSummary;
+import org.beaconpacs.archive.study.NotFoundException;
+import org.beaconpacs.archive.study.Page;
+import org.beaconpacs.archive.study.SeriesSummary;
+import org.beaconpacs.archive.study.StudyFilter;
+import org.beaconpacs.archive.study.StudyService;
+import org.beaconpacs.archive.study.StudySummary;
+import org.beaconpacs.dicom.dict.UIDDictionary;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/**
+ * The studies page: search (patient name with wildcards, patient ID, accession number, study dates,
+ * modality), a paged list from the index, drill-down study, series, instances, and delete for admins.
+ */
+@Named("studies")
+@ViewScoped
+public class StudyBrowser implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private StudyService service;
+
+    private String patientName;
+    private String patientId;
+    private String accessionNumber;
+    private LocalDate from;
+    private LocalDate to;
+    private String modality;
+    private StudyFilter filter = new StudyFilter(null, null, null, null, null, null);
+    private StudySummary study;
+    private List<SeriesSummary> series;
+    private SeriesSummary selectedSeries;
+    private List<InstanceSummary> instances;
+
+    private final LazyDataModel<StudySummary> results = new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filters) {
+            return (int) Math.min(Integer.MAX_VALUE, service.search(filter, 0, 1).total());
+        }
+
+        @Override
+        public List<StudySummary> load(int first, int pageSize, Map<String, SortMeta> sort,
+                                       Map<String, FilterMeta> filters) {
+            Page<StudySummary> page = service.search(filter, first, pageSize);
+            setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
+            return page.items();
+        }
+
+        @Override
+        public String getRowKey(StudySummary s) {
+            return s.studyUid();
+        }
+
+        @Override
+        public StudySummary getRowData(String key) {
+            try {
+                return service.study(key);
+            } catch (NotFoundException e) {
+                return null;
+            }
+        }
+    };
+
+    public void search() {
+        filter = new StudyFilter(blank(patientId), blank(patientName), blank(accessionNumber), date(from), date(to),
+                blank(modality));
+        closeStudy();
+    }
+
+    public void clear() {
+        patientName = patientId = accessionNumber = modality = null;
+        from = to = null;
+        search();
+    }
+
+    public void open(StudySummary s) {
+        study = s;
+        series = service.series(s.studyUid());
+        selectedSeries = null;
+        instances = null;
+    }
+
+    public void openSeries(SeriesSummary s) {
+        selectedSeries = s;
+        instances = service.instances(s.seriesUid());
+    }
+
+    public void closeStudy() {
+        study = null;
+        series = null;
+        selectedSeries = null;
+        instances = null;
+    }
+
+    /** Deletes the study's files and index rows (resumable; see StudyService). */
+    public void delete(StudySummary s) {
+        CurrentUser.requireAdmin();
+        try {
+            service.delete(s.studyUid());
+            Messages.info("studies.deleted", s.patientName() == null ? "" : s.patientName(), s.studyUid());
+        } catch (NotFoundException e) {
+            Messages.error(null, "studies.gone", s.studyUid());
+        }
+        if (study != null && study.studyUid().equals(s.studyUid())) {
+            closeStudy();
+        }
+    }
+
+    public String deleteQuestion(StudySummary s) {
+        return Messages.text("studies.deleteConfirm", s.patientName() == null ? "" : s.patientName(),
+                s.numberOfInstances(), s.studyUid());
+    }
+
+    /** The registered name of a UID (SOP class, transfer syntax), or the UID. */
+    public String uidName(String uid) {
+        return uid == null ? "" : UIDDictionary.nameOf(uid);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String date(LocalDate d) {
+        return d == null ? null : d.format(DateTimeFormatter.BASIC_ISO_DATE);
+    }
+
+    public LazyDataModel<StudySummary> getResults() {
+        return results;
+    }
+
+    public StudySummary getStudy() {
+        return study;
+    }
+
+    public List<SeriesSummary> getSeries() {
+        return series;
+    }
+
+    public SeriesSummary getSelectedSeries() {
+        return selectedSeries;
+    }
+
+    public List<InstanceSummary> getInstances() {
+        return instances;
+    }
+
+    public String getPatientName() {
+        return patientName;
+    }
+
+    public void setPatientName(String patientName) {
+        this.patientName = patientName;
+    }
+
+    public String getPatientId() {
+        return patientId;
+    }
+
+    public void setPatientId(String patientId) {
+        this.patientId = patientId;
+    }
+
+    public String getAccessionNumber() {
+        return accessionNumber;
+    }
+
+    public void setAccessionNumber(String accessionNumber) {
+        this.accessionNumber = accessionNumber;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
+    }
+
+    public String getModality() {
+        return modality;
+    }
+
+    public void setModality(String modality) {
+        this.modality = modality;
+    }
+}

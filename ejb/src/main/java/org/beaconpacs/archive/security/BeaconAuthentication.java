@@ -1,0 +1,134 @@
+package org.beaconpacs.archive.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+
+/**
+ * How people log in, for the whole EAR. Jakarta Security 3 allows one authentication mechanism per
+ * application, and the archive needs two: HTTP Basic for the REST API (scripts, tests) and a login form
+ * for the console. This mechanism chooses by context root and leaves the rest to the platform: passwords
+ * are checked by the database identity store (PBKDF2 hashes in beacon_user), roles are its groups, and
+ * the servlet container enforces web.xml's constraints.
+ */
+@ApplicationScoped
+@DatabaseIdentityStoreDefinition(
+        dataSourceLookup = "java:jboss/datasources/BeaconDS",
+        callerQuery = "select password_hash from beacon_user where username = ?",
+        groupsQuery = "select role from beacon_user_role where username = ?",
+        hashAlgorithm = Pbkdf2PasswordHash.class)
+public class BeaconAuthentication implements HttpAuthenticationMechanism {
+
+    /** The console's context root: form login; everything else answers with a Basic challenge. */
+    public static final String CONSOLE = "/console";
+    public static final String LOGIN_PAGE = "/login.xhtml";
+    /** Session attribute: who logged in to the console (see {@link Caller}). */
+    static final String CALLER = BeaconAuthentication.class.getName() + ".caller";
+    /** Session attribute: the console page asked for before the login, to go back to. */
+    public static final String RETURN_TO = BeaconAuthentication.class.getName() + ".returnTo";
+
+    /** A console login kept in the HTTP session until logout or timeout. */
+    record Caller(String name, Set<String> groups) implements Serializable {
+    }
+
+    @Inject
+    private IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        return CONSOLE.equals(request.getContextPath()) ? console(request, context) : basic(request, response, context);
+    }
+
+    private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return challenge(response, context);
+            }
+            int colon = decoded.indexOf(':');
+            if (colon > 0) {
+                CredentialValidationResult result = identityStores.validate(
+                        new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+                if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                    return context.notifyContainerAboutLogin(result);
+                }
+            }
+            return challenge(response, context);
+        }
+        return context.isProtected() ? challenge(response, context) : context.doNothing();
+    }
+
+    private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Beacon PACS\"");
+        return context.responseUnauthorized();
+    }
+
+    private AuthenticationStatus console(HttpServletRequest request, HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential != null) { // the login form, through SecurityContext.authenticate
+            CredentialValidationResult result = identityStores.validate(credential);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            request.getSession(true);
+            request.changeSessionId(); // no session fixation
+            request.getSession().setAttribute(CALLER,
+                    new Caller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+            return context.notifyContainerAboutLogin(result);
+        }
+        HttpSession session = request.getSession(false);
+        Caller caller = session == null ? null : (Caller) session.getAttribute(CALLER);
+        if (caller != null) {
+            return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+        }
+        if (context.isProtected()) {
+            if ("GET".equals(request.getMethod()) && !isAjax(request)) {
+                String query = request.getQueryString();
+                request.getSession(true).setAttribute(RETURN_TO,
+                        request.getRequestURI().substring(request.getContextPath().length())
+                                + (query == null ? "" : "?" + query));
+            }
+            return isAjax(request) ? ajaxRedirect(request, context) : context.redirect(
+                    request.getContextPath() + LOGIN_PAGE);
+        }
+        return context.doNothing();
+    }
+
+    /** An expired session during an ajax request: a Faces partial response that sends the browser to the login. */
+    private static AuthenticationStatus ajaxRedirect(HttpServletRequest request, HttpMessageContext context) {
+        try {
+            HttpServletResponse response = context.getResponse();
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + request.getContextPath() + LOGIN_PAGE + "\"/></partial-response>");
+            return AuthenticationStatus.SEND_CONTINUE;
+        } catch (java.io.IOException e) {
+            return context.responseUnauthorized();
+        }
+    }
+
+    private static boolean isAjax(HttpServletRequest request) {
+        return "partial/ajax".equals(request.getHeader("Faces-Request"));
+    }
+}

@@ -1,0 +1,272 @@
+package org.beaconpacs.archive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.beaconpacs.archive.it.testing.Beacon;
+import org.beaconpacs.archive.it.testing.Browser;
+import org.beaconpacs.archive.it.testing.Storage;
+import org.beaconpacs.archive.it.testing.Synthetic;
+import org.beaconpacs.dicom.uid.UIDs;
+import org.beaconpacs.dicom.net.testing.Dcmtk;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+
+/**
+ * The admin console in a real browser (Debian's headless Chromium): login and roles, the dashboard,
+ * application entities with a real C-ECHO to DCMTK's storescp, field validation, the calling AEs seen but
+ * not configured, studies stored by storescu found, drilled into and deleted, the activity record of an
+ * association, and both languages. Screenshots of the main pages go to target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleIT {
+
+    @TempDir
+    Path dir;
+
+    private static By row(String table, String text) {
+        return By.xpath("//tbody[@id='" + table + "_data']/tr[td[contains(normalize-space(.), '" + text + "')]]");
+    }
+
+    private static By inRow(String table, String text, String idSuffix) {
+        return By.xpath("//tbody[@id='" + table + "_data']/tr[td[contains(normalize-space(.), '" + text + "')]]"
+                + "//*[substring(@id, string-length(@id) - " + (idSuffix.length() - 1) + ") = '" + idSuffix + "']");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndEveryPageNeedsALogin() throws Exception {
+        try (Browser b = Browser.open("en-US")) {
+            b.go("aes.xhtml");
+            assertTrue(b.driver().getCurrentUrl().endsWith("/login.xhtml"), b.driver().getCurrentUrl());
+            b.login("admin", "not-the-password");
+            assertTrue(b.text().contains("Wrong user name or password."), b.text());
+            b.screenshot("login");
+            b.login("admin", Beacon.adminPassword());
+            assertTrue(b.driver().getCurrentUrl().endsWith("/aes.xhtml"), "back to the page asked for first: "
+                    + b.driver().getCurrentUrl());
+            b.click(By.id("session:logout"));
+            assertTrue(b.driver().getCurrentUrl().endsWith("/login.xhtml"), b.driver().getCurrentUrl());
+            b.go("index.xhtml");
+            assertTrue(b.driver().getCurrentUrl().endsWith("/login.xhtml"), "logged out: " + b.driver().getCurrentUrl());
+        }
+    }
+
+    @Test
+    void theDashboardShowsTheListenerAndTodaysTraffic() throws Exception {
+        Dcmtk.require("echoscu");
+        assertEquals(0, Dcmtk.run("echoscu", "-aet", "DASHBOARD", "-aec", Beacon.AE_TITLE, Beacon.HOST,
+                String.valueOf(Beacon.dicomPort())).exitCode());
+        try (Browser b = Browser.open("en-US")) {
+            b.login("admin", Beacon.adminPassword());
+            assertEquals("Dashboard · Beacon PACS", b.title());
+            String listeners = b.visible(By.id("dashboard:listeners")).getText();
+            assertTrue(listeners.contains("BEACON") && listeners.contains(":" + Beacon.dicomPort())
+                    && listeners.contains("listening"), listeners);
+            assertTrue(Integer.parseInt(b.visible(By.id("dashboard:associationsToday")).getText()) >= 1);
+            assertTrue(b.visible(By.id("dashboard:latest")).getText().contains("DASHBOARD"));
+            b.screenshot("dashboard");
+        }
+    }
+
+    @Test
+    void anAdministratorConfiguresAesAndEchoesThem() throws Exception {
+        Dcmtk.require("storescp");
+        int port = Dcmtk.freePort();
+        Process storescp = Dcmtk.start("storescp", "-aet", "CONSOLESCP", String.valueOf(port));
+        int closed = Dcmtk.freePort();
+        try (Browser b = Browser.open("en-US")) {
+            Beacon.awaitListening(port);
+            b.login("admin", Beacon.adminPassword()).go("aes.xhtml");
+
+            createAe(b, "CONSOLESCP", "127.0.0.1", String.valueOf(port));
+            assertTrue(b.growl().contains("Application entity \"CONSOLESCP\" saved"), b.growl());
+            b.visible(row("aes:table", "CONSOLESCP"));
+            b.click(inRow("aes:table", "CONSOLESCP", ":echo"));
+            b.await(row("aes:table", "CONSOLESCP"), "OK");
+            assertTrue(b.growl().contains("C-ECHO to CONSOLESCP (127.0.0.1:" + port + ") succeeded in"), b.growl());
+
+            createAe(b, "NOBODYHOME", "127.0.0.1", String.valueOf(closed));
+            b.click(inRow("aes:table", "NOBODYHOME", ":echo"));
+            b.await(row("aes:table", "NOBODYHOME"), "Failed");
+            assertTrue(b.growl().contains("C-ECHO to NOBODYHOME failed: connection refused by 127.0.0.1:" + closed),
+                    b.growl());
+
+            // a called AE title the peer does not serve (our own listener): rejected, and the reason says so
+            createAe(b, "WRONGTITLE", "127.0.0.1", String.valueOf(Beacon.dicomPort()));
+            b.click(inRow("aes:table", "WRONGTITLE", ":echo"));
+            b.await(row("aes:table", "WRONGTITLE"), "Failed");
+            assertTrue(b.growl().contains("called AE title not recognized"), b.growl());
+
+            b.click(By.id("aes:echoAll"));
+            b.await(By.id("echoAllForm:results"), "connection refused");
+            assertTrue(b.visible(By.id("echoAllForm:results")).getText().contains("CONSOLESCP"));
+            b.screenshot("echo-all");
+            b.driver().findElement(By.cssSelector("#echoAllDialog .ui-dialog-titlebar-close")).click();
+            b.screenshot("aes");
+
+            b.click(By.id("aes:new"));
+            b.type(By.id("aeForm:aeTitle"), "SEVENTEEN_CHARS_X").type(By.id("aeForm:host"), "127.0.0.1")
+                    .type(By.id("aeForm:port"), "104").click(By.id("aeForm:save"));
+            assertTrue(b.visible(By.cssSelector("[id='aeForm:aeTitle'] ~ .ui-message, .ui-message-error"))
+                    .getText().contains("an AE title has at most 16 characters"), b.text());
+            b.type(By.id("aeForm:aeTitle"), "BACK\\SLASH").type(By.id("aeForm:port"), "70000")
+                    .type(By.id("aeForm:host"), "not a host!").click(By.id("aeForm:save"));
+            String dialog = b.visible(By.id("aeDialog")).getText();
+            assertTrue(dialog.contains("an AE title may not contain a backslash"), dialog);
+            assertTrue(dialog.contains("the port must be between 1 and 65535, not 70000"), dialog);
+            assertTrue(dialog.contains("\"not a host!\" is not a host name or IP address"), dialog);
+            b.screenshot("ae-dialog-invalid");
+            b.click(By.id("aeForm:cancel"));
+            assertFalse(Beacon.api("GET", "/aes/BACK%5CSLASH", null).statusCode() == 200);
+
+            b.click(inRow("aes:table", "NOBODYHOME", ":delete")).confirm();
+            assertTrue(b.growl().contains("Application entity \"NOBODYHOME\" deleted."), b.growl());
+            assertFalse(b.present(row("aes:table", "NOBODYHOME")));
+            assertEquals(404, Beacon.api("GET", "/aes/NOBODYHOME", null).statusCode());
+        } finally {
+            storescp.destroy();
+            Beacon.api("DELETE", "/aes/CONSOLESCP", null);
+            Beacon.api("DELETE", "/aes/WRONGTITLE", null);
+        }
+    }
+
+    private static void createAe(Browser b, String title, String host, String port) {
+        b.click(By.id("aes:new"));
+        b.type(By.id("aeForm:aeTitle"), title).type(By.id("aeForm:host"), host).type(By.id("aeForm:port"), port)
+                .click(By.id("aeForm:save"));
+        b.visible(row("aes:table", title));
+    }
+
+    @Test
+    void aCallingAeSeenButNotConfiguredIsAddedWithOneClick() throws Exception {
+        Dcmtk.require("echoscu");
+        assertEquals(0, Dcmtk.run("echoscu", "-aet", "NEWMODALITY", "-aec", Beacon.AE_TITLE, Beacon.HOST,
+                String.valueOf(Beacon.dicomPort())).exitCode());
+        try (Browser b = Browser.open("en-US")) {
+            b.login("admin", Beacon.adminPassword()).go("aes.xhtml");
+            String seen = b.visible(row("aes:seen", "NEWMODALITY")).getText();
+            assertTrue(seen.contains("127.0.0.1") && seen.contains("C-ECHO-RQ 1"), seen);
+            b.click(inRow("aes:seen", "NEWMODALITY", ":adopt"));
+            assertEquals("NEWMODALITY", b.visible(By.id("aeForm:aeTitle")).getAttribute("value"));
+            assertEquals("127.0.0.1", b.visible(By.id("aeForm:host")).getAttribute("value"));
+            b.type(By.id("aeForm:port"), "4104").click(By.id("aeForm:save"));
+            b.visible(row("aes:table", "NEWMODALITY"));
+            assertFalse(b.present(row("aes:seen", "NEWMODALITY")), "configured now, no longer in the seen list");
+            assertEquals(200, Beacon.api("GET", "/aes/NEWMODALITY", null).statusCode());
+        } finally {
+            Beacon.api("DELETE", "/aes/NEWMODALITY", null);
+        }
+    }
+
+    @Test
+    void aViewerFindsNoEditControls() throws Exception {
+        assertEquals(200, Beacon.api("PUT", "/users/watcher", "{\"password\":\"watcher-password\",\"role\":\"viewer\"}")
+                .statusCode());
+        try (Browser b = Browser.open("en-US")) {
+            b.login("watcher", "watcher-password").go("aes.xhtml");
+            assertTrue(b.text().contains("watcher (viewer)"), b.text());
+            b.visible(row("aes:table", Beacon.AE_TITLE));
+            assertFalse(b.present(By.id("aes:new")), "no New AE button");
+            assertTrue(b.all(By.xpath("//*[contains(@id, ':edit') or contains(@id, ':delete') or contains(@id, ':adopt')]"))
+                    .isEmpty(), "no edit, delete or add controls");
+            assertTrue(b.present(By.id("aes:echoAll")), "a viewer may still check the network");
+            b.go("studies.xhtml");
+            assertTrue(b.all(By.xpath("//*[contains(@id, ':delete')]")).isEmpty(), "no study delete");
+        } finally {
+            Beacon.api("DELETE", "/users/watcher", null);
+        }
+    }
+
+    @Test
+    void theConsoleSpeaksSimplifiedChinese() throws Exception {
+        try (Browser b = Browser.open("zh-CN")) {
+            b.go("login.xhtml");
+            assertEquals("登录 · Beacon PACS", b.title(), "the browser's language chooses");
+            b.login("admin", Beacon.adminPassword());
+            assertEquals("仪表板 · Beacon PACS", b.title());
+            assertTrue(b.text().contains("应用实体") && b.text().contains("DICOM 监听器"), b.text());
+            // dates follow the locale: 2026年11月29日
+            assertTrue(b.visible(By.id("dashboard:latest")).getText().matches("(?s).*\\d{4}年\\d{1,2}月\\d{1,2}日.*")
+                    || b.visible(By.id("dashboard:latest")).getText().contains("没有可显示的内容"));
+            b.screenshot("dashboard-zh");
+            b.click(By.id("session:en"));
+            assertEquals("Dashboard · Beacon PACS", b.title(), "the switcher overrides the browser");
+            b.click(By.id("session:zh"));
+            b.go("aes.xhtml");
+            assertEquals("应用实体 · Beacon PACS", b.title());
+            b.click(By.id("aes:new")).type(By.id("aeForm:aeTitle"), "A\\B").type(By.id("aeForm:port"), "104")
+                    .type(By.id("aeForm:host"), "127.0.0.1").click(By.id("aeForm:save"));
+            b.await(By.id("aeDialog"), "AE 名称不能包含反斜杠");
+        }
+    }
+
+    @Test
+    void aStudyIsFoundDrilledIntoAndDeleted() throws Exception {
+        Dcmtk.require("storescu");
+        String patientId = "CONSOLE" + System.nanoTime() % 100000;
+        String study = UIDs.createUID();
+        String series = UIDs.createUID();
+        List<String> files = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            files.add(Synthetic.write(Synthetic.ct(patientId, "CONSOLE^TEST^PATIENT", study, series, i, 4096),
+                    dir.resolve("ct" + i + ".dcm")).toString());
+        }
+        List<String> command = Dcmtk.args("storescu", "-aet", "CONSOLETEST", "-aec", Beacon.AE_TITLE, Beacon.HOST,
+                String.valueOf(Beacon.dicomPort()));
+        command.addAll(files);
+        assertEquals(0, Dcmtk.run(command.toArray(String[]::new)).exitCode());
+        Path stored = Storage.root().resolve(Storage.onlyInstance(study).getString("path"));
+        assertTrue(Files.exists(stored));
+
+        try (Browser b = Browser.open("en-US")) {
+            b.login("admin", Beacon.adminPassword()).go("studies.xhtml");
+            b.type(By.id("search:patientName"), "console^test*").click(By.id("search:go"));
+            String found = b.visible(row("results:table", patientId)).getText();
+            assertTrue(found.contains("CONSOLE^TEST^PATIENT") && found.contains("1 / 3") && found.contains("CT"), found);
+            b.click(inRow("results:table", patientId, ":open"));
+            b.visible(row("detail:series", "CT"));
+            b.click(By.xpath("//tbody[@id='detail:series_data']/tr[1]//*[contains(@id, ':openSeries')]"));
+            String instances = b.visible(By.id("detail:instanceTable")).getText();
+            assertTrue(instances.contains("CT Image Storage") && instances.contains("Explicit VR Little Endian")
+                    && instances.contains("SHA-256"), instances);
+            assertEquals(3, b.all(By.xpath("//tbody[@id='detail:instanceTable_data']/tr")).size());
+            b.screenshot("studies");
+
+            b.click(inRow("results:table", patientId, ":delete")).confirm();
+            assertTrue(b.growl().contains("Study of CONSOLE^TEST^PATIENT deleted"), b.growl());
+            assertFalse(b.present(row("results:table", patientId)));
+        }
+        assertEquals(404, Beacon.api("GET", "/studies/" + study, null).statusCode(), "gone from the index");
+        assertFalse(Files.exists(stored), "gone from the disk");
+    }
+
+    @Test
+    void anAssociationRecordShowsItsNegotiationAndTrace() throws Exception {
+        Dcmtk.require("echoscu");
+        assertEquals(0, Dcmtk.run("echoscu", "-aet", "TRACEDSCU", "-aec", Beacon.AE_TITLE, Beacon.HOST,
+                String.valueOf(Beacon.dicomPort())).exitCode());
+        try (Browser b = Browser.open("en-US")) {
+            b.login("admin", Beacon.adminPassword()).go("activity.xhtml");
+            b.type(By.id("filter:ae"), "TRACEDSCU").click(By.id("filter:go"));
+            assertEquals(1, b.all(By.xpath("//tbody[@id='records:table_data']/tr")).size());
+            b.click(inRow("records:table", "TRACEDSCU", ":open"));
+            String contexts = b.visible(By.id("detailForm:contexts")).getText();
+            assertTrue(contexts.contains("Verification SOP Class") && contexts.contains("acceptance")
+                    && contexts.contains("Implicit VR Little Endian"), contexts);
+            String trace = b.visible(By.id("detailForm:messages")).getText();
+            assertTrue(trace.contains("C-ECHO-RQ") && trace.contains("0x0000"), trace);
+            assertTrue(b.visible(By.id("detail")).getText().contains("TRACEDSCU → BEACON"));
+            b.screenshot("activity");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.beaconpacs.archive.it.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver (never a downloaded driver), on the
+ * console of the test server. Under CI a missing browser is a failure; elsewhere the test is skipped.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final String CONSOLE = "http://127.0.0.1:8080/console/";
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** Where screenshots go; the README's (docs/console) are copied from here. */
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** A fresh browser (no cookies) whose preferred language is {@code acceptLanguage}, e.g. "en-US" or "zh-CN". */
+    public static Browser open(String acceptLanguage) throws IOException {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("chromium or chromium-driver is missing under CI: .ci/run must install them");
+        }
+        assumeTrue(present, "chromium and chromium-driver not installed; skipping the browser tests");
+        Path profile = Files.createTempDirectory("beacon-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1440,900", "--lang=" + acceptLanguage,
+                "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new Browser(driver, profile);
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Opens a console page ("aes.xhtml"...). */
+    public Browser go(String page) {
+        driver.get(CONSOLE + page);
+        return idle();
+    }
+
+    public Browser login(String user, String password) {
+        go("login.xhtml");
+        type(By.id("login:username"), user);
+        type(By.id("login:password"), password);
+        click(By.id("login:submit"));
+        return idle();
+    }
+
+    public Browser type(By field, String text) {
+        WebElement e = visible(field);
+        e.clear();
+        e.sendKeys(text);
+        return this;
+    }
+
+    public Browser click(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
+        return idle();
+    }
+
+    public WebElement visible(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public boolean present(By by) {
+        return !driver.findElements(by).isEmpty();
+    }
+
+    public List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    /** Waits until {@code by} shows text containing {@code text}. */
+    public Browser await(By by, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        return this;
+    }
+
+    /** Waits for the page to be loaded and PrimeFaces' ajax queue to be empty. */
+    public Browser idle() {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("return document.readyState === 'complete' && (!window.PrimeFaces"
+                        + " || PrimeFaces.ajax.Queue.isEmpty()) && (!window.jQuery || jQuery.active === 0);")));
+        return this;
+    }
+
+    /** The texts of the growl messages shown now. */
+    public String growl() {
+        return String.join("\n", driver.findElements(By.cssSelector(".ui-growl-message")).stream()
+                .map(WebElement::getText).toList());
+    }
+
+    /** Confirms PrimeFaces' global confirmation dialog. */
+    public Browser confirm() {
+        return click(By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-yes"));
+    }
+
+    public String title() {
+        return driver.getTitle();
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Saves a screenshot of the page as target/screenshots/{@code name}.png. */
+    public void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
