@@ -75,6 +75,12 @@ class ConsoleIT {
             assertTrue(Integer.parseInt(b.visible(By.id("dashboard:associationsToday")).getText()) >= 1);
             assertTrue(b.visible(By.id("dashboard:latest")).getText().contains("DASHBOARD"));
             b.screenshot("dashboard");
+            int before = Integer.parseInt(b.visible(By.id("dashboard:associationsToday")).getText());
+            assertEquals(0, Dcmtk.run("echoscu", "-aet", "REFRESHED", "-aec", Beacon.AE_TITLE, Beacon.HOST,
+                    String.valueOf(Beacon.dicomPort())).exitCode());
+            // no reload: the page polls
+            b.await(By.id("dashboard:latest"), "REFRESHED");
+            assertTrue(Integer.parseInt(b.visible(By.id("dashboard:associationsToday")).getText()) > before);
         }
     }
 
@@ -169,9 +175,16 @@ class ConsoleIT {
     }
 
     @Test
-    void aViewerFindsNoEditControls() throws Exception {
-        assertEquals(200, Beacon.api("PUT", "/users/watcher", "{\"password\":\"watcher-password\",\"role\":\"viewer\"}")
-                .statusCode());
+    void anAdministratorAddsAViewerWhoFindsNoEditControls() throws Exception {
+        try (Browser admin = Browser.open("en-US")) {
+            admin.login("admin", Beacon.adminPassword()).go("users.xhtml");
+            admin.click(By.id("users:new")).type(By.id("userForm:username"), "watcher")
+                    .type(By.id("userForm:password"), "short").click(By.id("userForm:save"));
+            admin.await(By.id("userDialog"), "the password needs at least 10 characters");
+            admin.type(By.id("userForm:password"), "watcher-password").click(By.id("userForm:save"));
+            assertTrue(admin.visible(row("users:table", "watcher")).getText().contains("viewer"));
+            admin.screenshot("users");
+        }
         try (Browser b = Browser.open("en-US")) {
             b.login("watcher", "watcher-password").go("aes.xhtml");
             assertTrue(b.text().contains("watcher (viewer)"), b.text());
@@ -180,15 +193,42 @@ class ConsoleIT {
             assertTrue(b.all(By.xpath("//*[contains(@id, ':edit') or contains(@id, ':delete') or contains(@id, ':adopt')]"))
                     .isEmpty(), "no edit, delete or add controls");
             assertTrue(b.present(By.id("aes:echoAll")), "a viewer may still check the network");
+            assertFalse(b.present(By.id("nav:users")), "no Users menu");
             b.go("studies.xhtml");
             assertTrue(b.all(By.xpath("//*[contains(@id, ':delete')]")).isEmpty(), "no study delete");
+            b.go("users.xhtml");
+            assertTrue(b.text().contains("Your role does not allow this page."), b.text());
         } finally {
             Beacon.api("DELETE", "/users/watcher", null);
         }
     }
 
     @Test
+    void errorsShowAMessageNeverAStackTrace() throws Exception {
+        try (Browser b = Browser.open("en-US")) {
+            b.login("admin", Beacon.adminPassword()).go("no-such-page.xhtml");
+            assertTrue(b.text().contains("This page does not exist."), b.text());
+            String page = b.driver().getPageSource();
+            assertFalse(page.contains(".java:") || page.contains("Caused by") || page.contains("Stacktrace"), page);
+        }
+    }
+
+    @Test
+    void anExpiredSessionLeadsBackToTheLogin() throws Exception {
+        try (Browser b = Browser.open("en-US")) {
+            b.login("admin", Beacon.adminPassword()).go("aes.xhtml");
+            b.driver().manage().deleteCookieNamed("JSESSIONID"); // as after the session timeout
+            b.driver().findElement(By.id("aes:echoAll")).click(); // an ajax request
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(15))
+                    .until(d -> d.getCurrentUrl().endsWith("/login.xhtml"));
+        }
+    }
+
+    @Test
     void theConsoleSpeaksSimplifiedChinese() throws Exception {
+        Dcmtk.require("echoscu");
+        assertEquals(0, Dcmtk.run("echoscu", "-aet", "CHINESE", "-aec", Beacon.AE_TITLE, Beacon.HOST,
+                String.valueOf(Beacon.dicomPort())).exitCode());
         try (Browser b = Browser.open("zh-CN")) {
             b.go("login.xhtml");
             assertEquals("登录 · Beacon PACS", b.title(), "the browser's language chooses");
@@ -196,8 +236,8 @@ class ConsoleIT {
             assertEquals("仪表板 · Beacon PACS", b.title());
             assertTrue(b.text().contains("应用实体") && b.text().contains("DICOM 监听器"), b.text());
             // dates follow the locale: 2026年11月29日
-            assertTrue(b.visible(By.id("dashboard:latest")).getText().matches("(?s).*\\d{4}年\\d{1,2}月\\d{1,2}日.*")
-                    || b.visible(By.id("dashboard:latest")).getText().contains("没有可显示的内容"));
+            String latest = b.visible(By.id("dashboard:latest")).getText();
+            assertTrue(latest.matches("(?s).*\\d{4}年\\d{1,2}月\\d{1,2}日.*") && latest.contains("已释放"), latest);
             b.screenshot("dashboard-zh");
             b.click(By.id("session:en"));
             assertEquals("Dashboard · Beacon PACS", b.title(), "the switcher overrides the browser");
