@@ -87,7 +87,7 @@ public class AeConfigService {
         if (n.local() && n.host() == null) {
             n = new AeDto(n.id(), n.aeTitle(), Settings.dicomHost(), n.port(), n.tls(), n.description(), true,
                     n.mayStore(), n.mayQuery(), n.mayRetrieve(), n.moveDestination(), n.mayPrint(), n.mayCommit(),
-                    n.version());
+                    n.version(), n.storageSopClasses());
         }
         return n;
     }

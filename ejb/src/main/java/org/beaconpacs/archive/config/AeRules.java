@@ -50,6 +50,11 @@ public final class AeRules {
         if (ae.description() != null && ae.description().length() > 1000) {
             problems.put("description", new Problem("description.tooLong"));
         }
+        if (ae.local() && ae.restrictsStorage()) {
+            ae.storageSopClasses().stream()
+                    .filter(c -> !org.beaconpacs.dicom.dict.UIDDictionary.storageSopClasses().contains(c)).findFirst()
+                    .ifPresent(c -> problems.put("storageSopClasses", new Problem("storageSopClasses.unknown", c)));
+        }
         return problems;
     }
 

@@ -41,7 +41,7 @@ public class NetworkConfigurator {
     void start() {
         if (repository.all().stream().noneMatch(AeDto::local)) {
             AeDto ae = new AeDto(null, Settings.localAeTitle(), Settings.dicomHost(), Settings.dicomPort(), false,
-                    "this archive", true, true, true, true, false, true, true, null);
+                    "this archive", true, true, true, true, false, true, true, null, null);
             String problem = AeRules.aeTitleProblem(ae.aeTitle());
             if (problem != null) {
                 throw new IllegalStateException("BEACON_AE_TITLE: " + problem);
@@ -57,7 +57,8 @@ public class NetworkConfigurator {
     public synchronized void push() {
         List<AeDto> aes = repository.all();
         List<LocalAe> local = aes.stream().filter(AeDto::local)
-                .map(a -> new LocalAe(a.aeTitle(), a.host(), a.port(), a.tls())).toList();
+                .map(a -> new LocalAe(a.aeTitle(), a.host(), a.port(), a.tls(),
+                        a.restrictsStorage() ? Set.copyOf(a.storageSopClasses()) : Set.of())).toList();
         Set<String> known = aes.stream().filter(a -> !a.local()).map(AeDto::aeTitle).collect(Collectors.toSet());
         CallingAePolicy policy = repository.callingAePolicy();
         dicom.configure(new DicomConfiguration(local, known, policy == CallingAePolicy.ACCEPT,

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class AeRulesTest {
 
     private static AeDto remote(String aeTitle, String host, Integer port) {
-        return new AeDto(null, aeTitle, host, port, false, null, false, null, null, null, null, null, null, null)
-                .normalized();
+        return new AeDto(null, aeTitle, host, port, false, null, false, null, null, null, null, null, null, null,
+                null).normalized();
     }
 
     @ParameterizedTest
@@ -58,7 +58,7 @@ class AeRulesTest {
     @Test
     void aLocalAeNeedsNoHost() {
         AeDto local = new AeDto(null, "LOCAL", null, 11112, false, null, true, null, null, null, null, null, null,
-                null).normalized();
+                null, null).normalized();
         assertTrue(AeRules.check(local).isEmpty());
     }
 
@@ -78,5 +78,17 @@ class AeRulesTest {
         assertEquals("AE 名称不能包含反斜杠", AeRules.aeTitle("A\\B").text(java.util.Locale.CHINA));
         assertEquals("a port is required", new Problem("port.required").text(java.util.Locale.GERMAN),
                 "English where there is no translation");
+    }
+
+    @Test
+    void aLocalAeStoresOnlyKnownStorageClassesGivenByUidOrKeyword() {
+        AeDto ae = new AeDto(null, "CTONLY", null, 11112, false, null, true, null, null, null, null, null, null, null,
+                java.util.List.of("CTImageStorage", " 1.2.840.10008.5.1.4.1.1.4 ", "")).normalized();
+        assertEquals(java.util.List.of("1.2.840.10008.5.1.4.1.1.2", "1.2.840.10008.5.1.4.1.1.4"), ae.storageSopClasses());
+        assertTrue(AeRules.check(ae).isEmpty(), AeRules.check(ae).toString());
+        AeDto wrong = new AeDto(null, "CTONLY", null, 11112, false, null, true, null, null, null, null, null, null, null,
+                java.util.List.of("CTImageStorage", "1.2.840.10008.1.1")).normalized();
+        assertEquals("\"1.2.840.10008.1.1\" is not a storage SOP class (give UIDs or keywords such as CTImageStorage)",
+                AeRules.check(wrong).get("storageSopClasses"));
     }
 }

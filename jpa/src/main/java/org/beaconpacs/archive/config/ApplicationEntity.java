@@ -53,6 +53,9 @@ public class ApplicationEntity {
     private boolean mayPrint;
     @Column(name = "may_commit")
     private boolean mayCommit = true;
+    /** A local AE's accepted storage SOP classes, UIDs separated by backslashes; null: all of them. */
+    @Column(name = "storage_sop_classes", length = 100000)
+    private String storageSopClasses;
 
     private Instant created;
     private Instant updated;
@@ -180,5 +183,13 @@ public class ApplicationEntity {
 
     public int getVersion() {
         return version;
+    }
+
+    public String getStorageSopClasses() {
+        return storageSopClasses;
+    }
+
+    public void setStorageSopClasses(String storageSopClasses) {
+        this.storageSopClasses = storageSopClasses;
     }
 }

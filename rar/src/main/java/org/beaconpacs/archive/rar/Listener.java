@@ -20,6 +20,7 @@ import org.beaconpacs.archive.rar.api.DicomConfiguration;
 import org.beaconpacs.archive.rar.api.DimseRequest;
 import org.beaconpacs.archive.rar.api.ListenerState;
 import org.beaconpacs.archive.rar.api.LocalAe;
+import org.beaconpacs.dicom.dict.UIDDictionary;
 import org.beaconpacs.dicom.net.association.AcceptorPolicy;
 import org.beaconpacs.dicom.net.association.Association;
 import org.beaconpacs.dicom.net.association.Message;
@@ -85,6 +86,14 @@ final class Listener {
         }
         config.services().forEach((sopClass, ts) -> b.accept(sopClass, ts.toArray(String[]::new)));
         config.scpRoleSopClasses().forEach(b::allowRequestorScpRole);
+        for (LocalAe ae : aes) {
+            if (!ae.storageSopClasses().isEmpty()) {
+                // an AE that stores only some classes: the other storage classes are not supported when called
+                Set<String> refused = new HashSet<>(UIDDictionary.storageSopClasses());
+                refused.removeAll(ae.storageSopClasses());
+                b.refuse(ae.aeTitle(), refused);
+            }
+        }
         policy = b.build();
         aeTitles = aes.stream().map(LocalAe::aeTitle).toList();
     }

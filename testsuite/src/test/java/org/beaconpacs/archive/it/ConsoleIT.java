@@ -93,6 +93,7 @@ class ConsoleIT {
         try (Browser b = Browser.open("en-US")) {
             Beacon.awaitListening(port);
             b.login("admin", Beacon.adminPassword()).go("aes.xhtml");
+            assertTrue(b.visible(row("aes:table", Beacon.AE_TITLE)).getText().contains("all storage classes"));
 
             createAe(b, "CONSOLESCP", "127.0.0.1", String.valueOf(port));
             assertTrue(b.growl().contains("Application entity \"CONSOLESCP\" saved"), b.growl());

@@ -15,6 +15,7 @@ import org.beaconpacs.archive.it.testing.Beacon;
 import org.beaconpacs.archive.it.testing.Storage;
 import org.beaconpacs.archive.it.testing.Synthetic;
 import org.beaconpacs.dicom.data.Attributes;
+import org.beaconpacs.dicom.data.VR;
 import org.beaconpacs.dicom.dict.Tag;
 import org.beaconpacs.dicom.dict.UID;
 import org.beaconpacs.dicom.io.DicomFile;
@@ -192,6 +193,38 @@ class StorageIT {
         var page = Beacon.object(Beacon.api("GET", "/studies?patientName=concurrent*&modality=CT", null));
         assertEquals(1, page.getInt("total"), "found by a wildcard patient name, any case");
         assertEquals(204, Beacon.api("DELETE", "/studies/" + study, null).statusCode());
+    }
+
+    @Test
+    void aLocalAeThatStoresOnlyCtRefusesOtherStorageClasses(@TempDir Path dir) throws Exception {
+        Dcmtk.require("storescu");
+        assertEquals(201, Beacon.api("POST", "/aes", "{\"aeTitle\":\"CTONLY\",\"port\":" + Beacon.dicomPort()
+                + ",\"local\":true,\"storageSopClasses\":[\"CTImageStorage\"]}").statusCode());
+        try {
+            JsonObject ae = Beacon.object(Beacon.api("GET", "/aes/CTONLY", null));
+            assertEquals(List.of(UID.CTImageStorage), ae.getJsonArray("storageSopClasses").getValuesAs(
+                    jakarta.json.JsonString::getString));
+            String study = UIDs.createUID();
+            Attributes ct = Synthetic.ct("CTONLY1", "Only^Ct", study, UIDs.createUID(), 1, 1024);
+            Attributes mr = Synthetic.ct("CTONLY1", "Only^Ct", study, UIDs.createUID(), 2, 1024);
+            mr.setString(Tag.SOPClassUID, VR.UI, UID.MRImageStorage);
+            mr.setString(Tag.Modality, VR.CS, "MR");
+            Path ctFile = Synthetic.write(ct, dir.resolve("ct.dcm"));
+            Path mrFile = Synthetic.write(mr, dir.resolve("mr.dcm"));
+            Dcmtk.Result refused = Dcmtk.run("storescu", "-aec", "CTONLY", Beacon.HOST,
+                    String.valueOf(Beacon.dicomPort()), mrFile.toString());
+            assertTrue(refused.output().contains("No presentation context for: (MR)"), refused.output());
+            assertEquals(0, Dcmtk.run("storescu", "-aec", "CTONLY", Beacon.HOST, String.valueOf(Beacon.dicomPort()),
+                    ctFile.toString()).exitCode());
+            assertEquals(0, Dcmtk.run("storescu", "-aec", Beacon.AE_TITLE, Beacon.HOST,
+                    String.valueOf(Beacon.dicomPort()), mrFile.toString()).exitCode(), "the other AE stores MR");
+            assertEquals(2, Beacon.object(Beacon.api("GET", "/studies/" + study, null)).getInt("numberOfInstances"));
+            assertEquals(400, Beacon.api("PUT", "/aes/CTONLY", "{\"aeTitle\":\"CTONLY\",\"port\":"
+                    + Beacon.dicomPort() + ",\"local\":true,\"storageSopClasses\":[\"Verification\"]}").statusCode());
+            assertEquals(204, Beacon.api("DELETE", "/studies/" + study, null).statusCode());
+        } finally {
+            Beacon.api("DELETE", "/aes/CTONLY", null);
+        }
     }
 
     /**

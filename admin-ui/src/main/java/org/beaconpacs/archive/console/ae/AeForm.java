@@ -23,6 +23,7 @@ public class AeForm implements Serializable {
     private boolean moveDestination;
     private boolean mayPrint;
     private boolean mayCommit = true;
+    private java.util.List<String> storageSopClasses = new java.util.ArrayList<>();
 
     static AeForm of(AeDto ae) {
         AeForm f = new AeForm();
@@ -41,12 +42,14 @@ public class AeForm implements Serializable {
         f.moveDestination = Boolean.TRUE.equals(ae.moveDestination());
         f.mayPrint = Boolean.TRUE.equals(ae.mayPrint());
         f.mayCommit = Boolean.TRUE.equals(ae.mayCommit());
+        f.storageSopClasses = ae.storageSopClasses() == null ? new java.util.ArrayList<>()
+                : new java.util.ArrayList<>(ae.storageSopClasses());
         return f;
     }
 
     AeDto toDto() {
         return new AeDto(id, aeTitle, host, port, tls, description, local, mayStore, mayQuery, mayRetrieve,
-                moveDestination, mayPrint, mayCommit, version);
+                moveDestination, mayPrint, mayCommit, version, local ? java.util.List.copyOf(storageSopClasses) : null);
     }
 
     public boolean isNew() {
@@ -151,5 +154,14 @@ public class AeForm implements Serializable {
 
     public void setMayCommit(boolean mayCommit) {
         this.mayCommit = mayCommit;
+    }
+
+    /** For a local AE, the storage SOP classes it accepts; empty: all. */
+    public java.util.List<String> getStorageSopClasses() {
+        return storageSopClasses;
+    }
+
+    public void setStorageSopClasses(java.util.List<String> storageSopClasses) {
+        this.storageSopClasses = storageSopClasses == null ? new java.util.ArrayList<>() : storageSopClasses;
     }
 }

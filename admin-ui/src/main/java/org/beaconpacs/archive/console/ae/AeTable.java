@@ -34,7 +34,14 @@ public class AeTable implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Dialog field ids by AeDto field name, for messages next to the field. */
     private static final Map<String, String> FIELDS = Map.of("aeTitle", "aeForm:aeTitle", "host", "aeForm:host",
-            "port", "aeForm:port", "description", "aeForm:description");
+            "port", "aeForm:port", "description", "aeForm:description", "storageSopClasses", "aeForm:storageSopClasses");
+    /** Every storage SOP class by name, for the local AE's choice (retired ones last). */
+    private static final List<org.beaconpacs.dicom.dict.UIDDictionary.Entry> STORAGE_CLASSES =
+            org.beaconpacs.dicom.dict.UIDDictionary.storageSopClasses().stream()
+                    .map(org.beaconpacs.dicom.dict.UIDDictionary::entry)
+                    .sorted(java.util.Comparator.comparing(org.beaconpacs.dicom.dict.UIDDictionary.Entry::retired)
+                            .thenComparing(org.beaconpacs.dicom.dict.UIDDictionary.Entry::name))
+                    .toList();
 
     @EJB
     private AeConfigService config;
@@ -84,7 +91,8 @@ public class AeTable implements Serializable {
         CurrentUser.requireAdmin();
         AeDto dto = form.toDto();
         Map<String, Problem> problems = AeRules.problems(new AeDto(null, strip(dto.aeTitle()), strip(dto.host()),
-                dto.port(), dto.tls(), dto.description(), dto.local(), null, null, null, null, null, null, null));
+                dto.port(), dto.tls(), dto.description(), dto.local(), null, null, null, null, null, null, null,
+                dto.storageSopClasses()));
         try {
             if (problems.isEmpty()) {
                 if (form.isNew()) {
@@ -187,6 +195,16 @@ public class AeTable implements Serializable {
 
     private static String strip(String s) {
         return s == null ? null : s.strip();
+    }
+
+    public List<org.beaconpacs.dicom.dict.UIDDictionary.Entry> getStorageClasses() {
+        return STORAGE_CLASSES;
+    }
+
+    /** How many storage classes a local AE accepts, for the table: "all" or a count. */
+    public String storageSummary(AeDto ae) {
+        return !ae.local() ? "" : ae.restrictsStorage() ? Messages.text("ae.storageSome", ae.storageSopClasses().size())
+                : Messages.text("ae.storageAll");
     }
 
     public AeForm getForm() {

@@ -35,6 +35,7 @@ public final class AcceptorPolicy {
     private final Set<String> callingAeTitles;
     private final Map<String, Set<String>> transferSyntaxes;
     private final Set<String> scpRoleSopClasses;
+    private final Map<String, Set<String>> refusedByCalledAe;
     private final TransferSyntaxPreference preference;
     private final long maxPduLength;
     private final int maxOperationsPerformed;
@@ -48,6 +49,9 @@ public final class AcceptorPolicy {
         b.transferSyntaxes.forEach((k, v) -> ts.put(k, Set.copyOf(v)));
         this.transferSyntaxes = Map.copyOf(ts);
         this.scpRoleSopClasses = Set.copyOf(b.scpRoleSopClasses);
+        Map<String, Set<String>> refused = new LinkedHashMap<>();
+        b.refusedByCalledAe.forEach((k, v) -> refused.put(k, Set.copyOf(v)));
+        this.refusedByCalledAe = Map.copyOf(refused);
         this.preference = b.preference;
         this.maxPduLength = b.maxPduLength;
         this.maxOperationsPerformed = b.maxOperationsPerformed;
@@ -96,8 +100,11 @@ public final class AcceptorPolicy {
                     : Math.min(rq.maxOperationsInvoked(), maxOperationsPerformed);
             ac.setAsyncOperationsWindow(performed, 1);
         }
+        Set<String> refused = refusedByCalledAe.getOrDefault(rq.calledAeTitle(), Set.of());
         for (PresentationContext pc : rq.presentationContexts()) {
-            ac.addPresentationContext(answer(pc));
+            ac.addPresentationContext(refused.contains(pc.abstractSyntax())
+                    ? PresentationContext.ac(pc.id(), PresentationContext.ABSTRACT_SYNTAX_NOT_SUPPORTED, null)
+                    : answer(pc));
         }
         for (RoleSelection rs : rq.roleSelections()) {
             if (transferSyntaxes.containsKey(rs.sopClass())) {
@@ -152,6 +159,7 @@ public final class AcceptorPolicy {
         private Set<String> callingAeTitles;
         private final Map<String, Set<String>> transferSyntaxes = new LinkedHashMap<>();
         private final Set<String> scpRoleSopClasses = new LinkedHashSet<>();
+        private final Map<String, Set<String>> refusedByCalledAe = new LinkedHashMap<>();
         private TransferSyntaxPreference preference = TransferSyntaxPreference.SENDERS_COMPRESSED;
         private long maxPduLength = 116_794; // a multiple of 8 KiB network buffers less headers
         private int maxOperationsPerformed = 1;
@@ -173,6 +181,15 @@ public final class AcceptorPolicy {
         /** Accepts {@code sopClass} with these transfer syntaxes ("*" accepts any proposed). */
         public Builder accept(String sopClass, String... transferSyntaxUids) {
             transferSyntaxes.computeIfAbsent(sopClass, k -> new LinkedHashSet<>()).addAll(List.of(transferSyntaxUids));
+            return this;
+        }
+
+        /**
+         * When {@code calledAeTitle} is called, answers contexts of these abstract syntaxes with "abstract
+         * syntax not supported" (one AE on a port may accept fewer SOP classes than another).
+         */
+        public Builder refuse(String calledAeTitle, Set<String> abstractSyntaxes) {
+            refusedByCalledAe.computeIfAbsent(calledAeTitle, k -> new LinkedHashSet<>()).addAll(abstractSyntaxes);
             return this;
         }
 

@@ -77,6 +77,21 @@ class NegotiationTest {
     }
 
     @Test
+    void aCalledAeThatStoresOnlySomeClassesRefusesTheOthers() throws AssociationException {
+        AcceptorPolicy policy = base().calledAeTitles("BEACON", "CTONLY").accept(UID.MRImageStorage, "*")
+                .refuse("CTONLY", java.util.Set.of(UID.MRImageStorage)).build();
+        AAssociateRQ toCtOnly = rq("CTONLY", "MR01");
+        toCtOnly.addPresentationContext(PresentationContext.rq(1, UID.MRImageStorage, UID.ExplicitVRLittleEndian));
+        toCtOnly.addPresentationContext(PresentationContext.rq(3, UID.CTImageStorage, UID.ExplicitVRLittleEndian));
+        AAssociateAC ac = policy.negotiate(toCtOnly);
+        assertEquals(PresentationContext.ABSTRACT_SYNTAX_NOT_SUPPORTED, ac.presentationContext(1).result());
+        assertTrue(ac.presentationContext(3).isAccepted());
+        AAssociateRQ toBeacon = rq("BEACON", "MR01");
+        toBeacon.addPresentationContext(PresentationContext.rq(1, UID.MRImageStorage, UID.ExplicitVRLittleEndian));
+        assertTrue(policy.negotiate(toBeacon).presentationContext(1).isAccepted(), "the other AE on the port stores MR");
+    }
+
+    @Test
     void anAssociationWithNoAcceptableContextIsStillAcceptedWithEveryContextRejected()
             throws AssociationException {
         // PS3.8 9.3.3: the AC carries a result per context; the requestor sees that nothing was accepted

@@ -90,7 +90,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser click(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
+        WebElement e = new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+        e.click();
         return idle();
     }
 
