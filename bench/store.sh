@@ -119,8 +119,9 @@ run() { # target associations -> "ms cpu_ticks"
 }
 
 targets=(pg-perobj pg-deferred h2-perobj h2-deferred storescp orthanc)
-# one warm-up run each, not counted: the servers' JIT compilers are busy for the first thousand objects
-for t in "${targets[@]}"; do run "$t" 4 >/dev/null; run "$t" 1 >/dev/null; done
+# warm-up runs, not counted: a Beacon server's JIT compilers stay busy for its first few thousand objects
+# (WildFly, Hibernate and the database driver are a lot of code to compile); a PACS runs for months
+for w in 1 2; do for t in "${targets[@]}"; do run "$t" 4 >/dev/null; run "$t" 1 >/dev/null; done; done
 : >"$work/results"
 for assoc in 1 4; do
   for r in $(seq "$rounds"); do
