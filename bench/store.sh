@@ -6,12 +6,13 @@
 # on one association, then on 4 parallel associations; interleaved rounds, medians, ratios, and the
 # server's CPU seconds per 1000 images. Stored data is removed between runs (a resend of a stored
 # instance would not be written again). DCMTK and Orthanc run with TCP_NODELAY=1.
-# Usage: bench/store.sh [objects=1000] [rounds=3]
+# Usage: bench/store.sh [objects=1000] [rounds=3] [warm-up rounds=4]
 #   needs: mvn -B install -DskipTests first; dcmtk, orthanc, postgresql (Debian), curl, python3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 objects=${1:-1000}
 rounds=${2:-3}
+warmups=${3:-4}
 for tool in storescu storescp Orthanc curl python3; do
   command -v "$tool" >/dev/null || { echo "$tool missing (apt-get install -y dcmtk orthanc curl)" >&2; exit 1; }
 done
@@ -110,18 +111,19 @@ run() { # target associations -> "ms cpu_ticks"
   if [ "$assoc" = 1 ]; then
     storescu +sd +r -aec "$aet" 127.0.0.1 "${port[$target]}" "$work/ct" >/dev/null 2>&1
   else
-    # run() is called in a command substitution: its subshell waits for its own four storescu only
-    for a in 1 2 3 4; do storescu +sd -aec "$aet" 127.0.0.1 "${port[$target]}" "$work/ct/$a" >/dev/null 2>&1 & done
-    wait
+    # wait for these four storescu only (a bare wait would also wait for the servers started above)
+    local scus=()
+    for a in 1 2 3 4; do storescu +sd -aec "$aet" 127.0.0.1 "${port[$target]}" "$work/ct/$a" >/dev/null 2>&1 & scus+=($!); done
+    wait "${scus[@]}"
   fi
   t1=$(date +%s%N); c1=$(cpu_ticks "$pid")
   echo "$(( (t1 - t0) / 1000000 )) $(( c1 - c0 ))"
 }
 
 targets=(pg-perobj pg-deferred h2-perobj h2-deferred storescp orthanc)
-# warm-up runs, not counted: a Beacon server's JIT compilers stay busy for its first few thousand objects
+# warm-up runs, not counted: a Beacon server's JIT compilers stay busy for its first several thousand objects
 # (WildFly, Hibernate and the database driver are a lot of code to compile); a PACS runs for months
-for w in 1 2; do for t in "${targets[@]}"; do run "$t" 4 >/dev/null; run "$t" 1 >/dev/null; done; done
+for w in $(seq "$warmups"); do for t in "${targets[@]}"; do run "$t" 4 >/dev/null; run "$t" 1 >/dev/null; done; done
 : >"$work/results"
 for assoc in 1 4; do
   for r in $(seq "$rounds"); do

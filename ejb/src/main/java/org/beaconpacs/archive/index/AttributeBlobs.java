@@ -82,7 +82,7 @@ public final class AttributeBlobs {
 
     public static byte[] encode(Attributes attrs) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try (DicomWriter w = new DicomWriter(out)) {
+        try (DicomWriter w = new DicomWriter(out, 2048)) { // blobs are small: no 64 KiB buffer for each
             w.writeDataset(attrs, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

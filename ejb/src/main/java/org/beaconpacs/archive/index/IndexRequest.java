@@ -8,4 +8,10 @@ import org.beaconpacs.dicom.data.Attributes;
  */
 public record IndexRequest(Attributes dataset, String path, long size, String digest, String digestAlgorithm,
                            String transferSyntax, boolean durable, String sourceAe, Long associationSerial) {
+
+    /** The same request for a file at {@code newPath}. */
+    public IndexRequest withPath(String newPath) {
+        return new IndexRequest(dataset, newPath, size, digest, digestAlgorithm, transferSyntax, durable, sourceAe,
+                associationSerial);
+    }
 }

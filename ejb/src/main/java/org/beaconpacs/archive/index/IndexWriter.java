@@ -31,6 +31,46 @@ public class IndexWriter {
     @jakarta.annotation.Resource(lookup = "java:jboss/datasources/BeaconDS")
     private javax.sql.DataSource dataSource;
 
+    /** Puts a received object's file in its place (called inside the indexing transaction). */
+    @FunctionalInterface
+    public interface Placement {
+        /**
+         * Moves the file to its place and returns its path relative to the storage root: the usual path
+         * of a new instance, or ({@code beside}) a new name beside the file of the instance it replaces.
+         */
+        String place(boolean beside) throws java.io.IOException;
+    }
+
+    /**
+     * Looks for the instance, then places the file and indexes it, in one transaction: the store path's
+     * single call into the index (the caller holds the study's lock). A resend with the same digest, or
+     * with another digest when {@code replace} is false, places nothing; its outcome says which. An
+     * IOException of the placement comes back wrapped in an UncheckedIOException (the transaction rolls
+     * back; the caller removes a file already placed).
+     */
+    public IndexResult store(IndexRequest rq, boolean replace, Placement placement) {
+        relaxCommitDurability();
+        List<Object[]> rows = em.createNamedQuery(StoredObject.BY_SOP_UID, Object[].class)
+                .setParameter("uid", rq.dataset().getString(Tag.SOPInstanceUID)).setMaxResults(1).getResultList();
+        boolean exists = !rows.isEmpty();
+        if (exists) {
+            String path = (String) rows.get(0)[0];
+            if (rows.get(0)[1].equals(rq.digest())) {
+                return new IndexResult(IndexResult.Outcome.SAME_CONTENT, path, null, List.of());
+            }
+            if (!replace) {
+                return new IndexResult(IndexResult.Outcome.OTHER_CONTENT_KEPT, path, null, List.of());
+            }
+        }
+        String placed;
+        try {
+            placed = placement.place(exists);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return index(rq.withPath(placed), replace, !exists);
+    }
+
     /**
      * Indexes {@code rq}. An instance already indexed with the same digest is left alone; with another
      * digest it is kept or replaced as {@code replace} says.
@@ -158,9 +198,10 @@ public class IndexWriter {
     /** The study, created with its patient if new, locked for its counters; differing patient data noted. */
     private Study study(Attributes ds, Map<Level, Attributes> levels, List<String> conflicts) {
         String studyUid = ds.getString(Tag.StudyInstanceUID);
-        Study study = single(em.createNamedQuery(Study.BY_UID, Study.class).setParameter("uid", studyUid));
+        // one statement: found and locked for its counters (the study UID is unique)
+        Study study = em.createNamedQuery(Study.BY_UID, Study.class).setParameter("uid", studyUid)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);
         if (study != null) {
-            study = em.find(Study.class, study.getId(), LockModeType.PESSIMISTIC_WRITE);
             Patient p = study.getPatient();
             if (!Objects.equals(p.getPatientId(), ds.getString(Tag.PatientID))
                     || !Objects.equals(p.getName(), ds.getString(Tag.PatientName))) {

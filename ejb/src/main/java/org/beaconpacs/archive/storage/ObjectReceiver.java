@@ -44,7 +44,7 @@ final class ObjectReceiver {
                 StandardOpenOption.WRITE)) {
             // every write to the disk passes WriteFailures: a full disk is told apart from a lost association
             OutputStream file = new BufferedOutputStream(new WriteFailures(Channels.newOutputStream(channel)), BUFFER);
-            DicomWriter meta = new DicomWriter(file);
+            DicomWriter meta = new DicomWriter(file, 1024); // the meta group only
             meta.writeFileMetaInformation(FileMetaInformation.create(sopClass, sopInstance, transferSyntax,
                     callingAe, callingAe, calledAe));
             meta.flush();

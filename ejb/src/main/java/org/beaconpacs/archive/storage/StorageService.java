@@ -1,5 +1,6 @@
 package org.beaconpacs.archive.storage;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -62,9 +63,22 @@ public class StorageService {
     @EJB
     private ActivityService activity;
 
+    // the singleton's plain objects, fetched once per instance: an EJB call per object for each would cost
+    private StorageSettings settings;
+    private StudyLocks studyLocks;
+    private DeferredFlusher flusher;
+    private DirectorySync directorySync;
+
+    @PostConstruct
+    void init() {
+        settings = runtime.settings();
+        studyLocks = runtime.studyLocks();
+        flusher = runtime.flusher();
+        directorySync = runtime.directorySync();
+    }
+
     public void store(DimseRequest request, Responder responder) throws IOException {
         Command rq = request.message().command();
-        StorageSettings settings = runtime.settings();
         InputStream data = request.message().data();
         if (data == null) {
             responder.respond(failure(rq, CANNOT_UNDERSTAND, "the C-STORE-RQ has no data set"), null);
@@ -112,45 +126,54 @@ public class StorageService {
             return;
         }
         String studyUid = ds.getString(Tag.StudyInstanceUID);
-        ReentrantLock lock = runtime.studyLocks().of(studyUid);
+        ReentrantLock lock = studyLocks.of(studyUid);
         lock.lock();
         try {
-            StoredFile existing = runtime.lookup(rq.affectedSopInstanceUid());
             boolean replace = StorageSettings.duplicates() == StorageSettings.DuplicatePolicy.REPLACE;
-            if (existing != null && existing.digest().equals(received.digest())) {
+            boolean perObject = settings.durability() == StorageSettings.Durability.PER_OBJECT;
+            Path[] placed = new Path[1];
+            IndexResult result;
+            try {
+                // one call into the index: look for the instance, place the file, index it
+                result = index.store(new IndexRequest(ds, null, received.size(), received.digest(),
+                        settings.digestAlgorithm(), received.transferSyntax(), perObject,
+                        request.association().callingAeTitle(), request.association().serial()), replace, beside -> {
+                            String relative = StoragePaths.relative(LocalDate.now(), studyUid,
+                                    ds.getString(Tag.SeriesInstanceUID), rq.affectedSopInstanceUid());
+                            if (beside) {
+                                relative = relative.replace(".dcm", "-" + UUID.randomUUID().toString().substring(0, 8)
+                                        + ".dcm");
+                            }
+                            placed[0] = settings.root().resolve(relative);
+                            place(received.temporary(), placed[0], perObject);
+                            return relative;
+                        });
+            } catch (RuntimeException e) {
+                if (placed[0] != null) {
+                    Files.deleteIfExists(placed[0]); // no file without its row
+                }
+                java.io.UncheckedIOException io = cause(e, java.io.UncheckedIOException.class);
+                if (io != null) {
+                    throw io.getCause(); // the file could not be placed: as a write failure
+                }
+                LOG.log(Level.SEVERE, "indexing " + rq.affectedSopInstanceUid() + " failed", e);
+                responder.respond(failure(rq, Status.PROCESSING_FAILURE, "the object could not be indexed: "
+                        + rootMessage(e)), null);
+                return;
+            }
+            if (result.outcome() == IndexResult.Outcome.SAME_CONTENT) {
                 responder.respond(Status.SUCCESS); // the same object again: nothing to keep twice
                 return;
             }
-            if (existing != null && !replace) {
+            if (result.outcome() == IndexResult.Outcome.OTHER_CONTENT_KEPT) {
                 responder.respond(failure(rq, ELEMENTS_DISCARDED,
                         "other content stored under this SOP Instance UID; first kept"), null);
                 activity.note(request.association().serial(), "SOP instance " + rq.affectedSopInstanceUid()
                         + " arrived again with other content: the first is kept");
                 return;
             }
-            String relative = StoragePaths.relative(LocalDate.now(), studyUid, ds.getString(Tag.SeriesInstanceUID),
-                    rq.affectedSopInstanceUid());
-            if (existing != null) {
-                relative = relative.replace(".dcm", "-" + UUID.randomUUID().toString().substring(0, 8) + ".dcm");
-            }
-            Path target = settings.root().resolve(relative);
-            boolean perObject = settings.durability() == StorageSettings.Durability.PER_OBJECT;
-            place(received.temporary(), target, perObject);
-            IndexResult result;
-            try {
-                result = index.index(new IndexRequest(ds, relative, received.size(), received.digest(),
-                        settings.digestAlgorithm(), received.transferSyntax(), perObject,
-                        request.association().callingAeTitle(), request.association().serial()), replace,
-                        existing == null);
-            } catch (RuntimeException e) {
-                Files.deleteIfExists(target); // no file without its row
-                LOG.log(Level.SEVERE, "indexing " + rq.affectedSopInstanceUid() + " failed", e);
-                responder.respond(failure(rq, Status.PROCESSING_FAILURE, "the object could not be indexed: "
-                        + rootMessage(e)), null);
-                return;
-            }
             if (!perObject) {
-                runtime.flusher().pending(target);
+                flusher.pending(placed[0]);
             }
             if (result.replacedPath() != null) {
                 Files.deleteIfExists(settings.root().resolve(result.replacedPath()));
@@ -212,7 +235,7 @@ public class StorageService {
             throw new IOException("the storage root must be one file system with .incoming", e);
         }
         if (durable) {
-            runtime.directorySync().sync(target.getParent());
+            directorySync.sync(target.getParent());
         }
     }
 
@@ -228,13 +251,23 @@ public class StorageService {
             return; // another store made it
         }
         if (durable) {
-            runtime.directorySync().sync(dir.getParent());
+            directorySync.sync(dir.getParent());
         }
     }
 
     private static Command failure(Command rq, int status, String comment) {
         return rq.response(status, false).setErrorComment(comment.length() > 64 ? comment.substring(0, 64)
                 : comment);
+    }
+
+    /** The first {@code type} in the cause chain of {@code t}, or null. */
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 
     private static String rootMessage(Throwable t) {
