@@ -6,12 +6,21 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.beaconpacs.archive.config.AeConfigService;
+import org.beaconpacs.archive.config.AeDto;
 import org.beaconpacs.archive.rar.api.AssociationReport;
 import org.beaconpacs.archive.rar.api.AssociationReport.ContextResult;
 import org.beaconpacs.archive.rar.api.AssociationReport.MessageTrace;
@@ -128,9 +137,8 @@ public class ActivityService {
         return em.createQuery(q).getSingleResult();
     }
 
-    private static jakarta.persistence.criteria.Predicate[] where(jakarta.persistence.criteria.CriteriaBuilder cb,
-            jakarta.persistence.criteria.Root<AssociationRecord> r, ActivityFilter f) {
-        List<jakarta.persistence.criteria.Predicate> p = new java.util.ArrayList<>();
+    private static Predicate[] where(CriteriaBuilder cb, Root<AssociationRecord> r, ActivityFilter f) {
+        List<Predicate> p = new ArrayList<>();
         if (f.aeTitle() != null && !f.aeTitle().isBlank()) {
             String aet = f.aeTitle().strip();
             p.add(cb.or(cb.equal(r.get("callingAe"), aet), cb.equal(r.get("calledAe"), aet)));
@@ -144,7 +152,7 @@ public class ActivityService {
         if (f.outcome() != null) {
             p.add(cb.equal(r.get("outcome"), f.outcome()));
         }
-        return p.toArray(jakarta.persistence.criteria.Predicate[]::new);
+        return p.toArray(Predicate[]::new);
     }
 
     /** One record with its negotiation and DIMSE trace, or null. */
@@ -158,7 +166,7 @@ public class ActivityService {
     }
 
     /** What the associations that started at or after {@code since} did. */
-    public Totals totalsSince(java.time.Instant since) {
+    public Totals totalsSince(Instant since) {
         Object[] row = em.createQuery("select count(r), coalesce(sum(r.objectsStored), 0), "
                         + "coalesce(sum(r.bytesStored), 0), coalesce(sum(case when r.outcome not in :good "
                         + "then 1 else 0 end), 0) from AssociationRecord r where r.started >= :since", Object[].class)
@@ -174,25 +182,26 @@ public class ActivityService {
      * newest first: the usual first sign of a new modality.
      */
     public List<SeenAe> seenNotConfigured(int scan) {
-        java.util.Set<String> configured = config.list().stream().map(a -> a.aeTitle())
-                .collect(Collectors.toSet());
-        Map<String, SeenAe> seen = new java.util.LinkedHashMap<>();
-        Map<String, Map<String, Integer>> requests = new java.util.HashMap<>();
+        Set<String> configured = config.list().stream().map(AeDto::aeTitle).collect(Collectors.toSet());
+        // newest first: the first record of a title gives its address and last time
+        Map<String, AssociationRecord> newest = new LinkedHashMap<>();
+        Map<String, Integer> associations = new HashMap<>();
+        Map<String, Map<String, Integer>> requests = new HashMap<>();
         for (AssociationRecord r : em.createNamedQuery(AssociationRecord.LATEST, AssociationRecord.class)
                 .setMaxResults(scan).getResultList()) {
             String aet = r.getCallingAe();
             if (aet == null || aet.isBlank() || configured.contains(aet)) {
                 continue;
             }
-            SeenAe first = seen.get(aet);
-            seen.put(aet, first == null ? new SeenAe(aet, r.getPeerHost(), r.getStarted(), 1, null)
-                    : new SeenAe(aet, first.host(), first.lastSeen(), first.associations() + 1, null));
-            Map<String, Integer> counts = requests.computeIfAbsent(aet, k -> new TreeMap<>());
-            r.requestCounts().forEach((command, n) -> counts.merge(command, n, Integer::sum));
+            newest.putIfAbsent(aet, r);
+            associations.merge(aet, 1, Integer::sum);
+            r.requestCounts().forEach((command, n) ->
+                    requests.computeIfAbsent(aet, k -> new TreeMap<>()).merge(command, n, Integer::sum));
         }
-        return seen.values().stream().map(s -> new SeenAe(s.aeTitle(), s.host(), s.lastSeen(), s.associations(),
-                requests.get(s.aeTitle()).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                        .collect(Collectors.joining(", ")))).toList();
+        return newest.values().stream().map(r -> new SeenAe(r.getCallingAe(), r.getPeerHost(), r.getStarted(),
+                associations.get(r.getCallingAe()), requests.getOrDefault(r.getCallingAe(), Map.of()).entrySet()
+                        .stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))))
+                .toList();
     }
 
     private static String truncate(String s, int max) {

@@ -1,8 +1,5 @@
 package org.beaconpacs.archive.config;
 
-import org.beaconpacs.archive.input.InvalidInputException;
-import org.beaconpacs.archive.input.Problem;
-
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -11,6 +8,8 @@ import jakarta.ejb.TransactionAttributeType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.beaconpacs.archive.input.InvalidInputException;
+import org.beaconpacs.archive.input.Problem;
 import org.infinispan.Cache;
 
 /**

@@ -1,13 +1,12 @@
 package org.beaconpacs.archive.config;
 
-import org.beaconpacs.archive.input.InvalidInputException;
-import org.beaconpacs.archive.input.Problem;
-
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import org.beaconpacs.archive.input.InvalidInputException;
+import org.beaconpacs.archive.input.Problem;
 
 /** The application entities and archive settings in the database (one transaction per call). */
 @Stateless

@@ -1,10 +1,10 @@
 package org.beaconpacs.archive.config;
 
-import org.beaconpacs.archive.input.Problem;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.beaconpacs.archive.input.Problem;
+import org.beaconpacs.dicom.dict.UIDDictionary;
 
 /**
  * What makes an application entity valid: an AE title of the AE value representation (PS3.5 6.2:
@@ -52,7 +52,7 @@ public final class AeRules {
         }
         if (ae.local() && ae.restrictsStorage()) {
             ae.storageSopClasses().stream()
-                    .filter(c -> !org.beaconpacs.dicom.dict.UIDDictionary.storageSopClasses().contains(c)).findFirst()
+                    .filter(c -> !UIDDictionary.storageSopClasses().contains(c)).findFirst()
                     .ifPresent(c -> problems.put("storageSopClasses", new Problem("storageSopClasses.unknown", c)));
         }
         return problems;

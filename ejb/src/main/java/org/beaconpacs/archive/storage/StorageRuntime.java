@@ -91,14 +91,6 @@ public class StorageRuntime {
         return free;
     }
 
-    /** The stored file of an instance, or null. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public StoredFile lookup(String sopInstanceUid) {
-        List<Object[]> rows = em.createNamedQuery(StoredObject.BY_SOP_UID, Object[].class)
-                .setParameter("uid", sopInstanceUid).setMaxResults(1).getResultList();
-        return rows.isEmpty() ? null : new StoredFile((String) rows.get(0)[0], (String) rows.get(0)[1]);
-    }
-
     /** Deferred mode: fsync what was stored since the last round, then mark it durable in the index. */
     @Timeout
     @TransactionAttribute(TransactionAttributeType.REQUIRED)

@@ -43,6 +43,13 @@ class ConsoleIT {
                 + "//*[substring(@id, string-length(@id) - " + (idSuffix.length() - 1) + ") = '" + idSuffix + "']");
     }
 
+    /** An association from DCMTK's echoscu with this calling AE title, for the activity the pages show. */
+    private static void echoscu(String callingAe) throws Exception {
+        Dcmtk.require("echoscu");
+        assertEquals(0, Dcmtk.run("echoscu", "-aet", callingAe, "-aec", Beacon.AE_TITLE, Beacon.HOST,
+                String.valueOf(Beacon.dicomPort())).exitCode());
+    }
+
     @Test
     void aWrongPasswordIsRefusedAndEveryPageNeedsALogin() throws Exception {
         try (Browser b = Browser.open("en-US")) {
@@ -63,9 +70,7 @@ class ConsoleIT {
 
     @Test
     void theDashboardShowsTheListenerAndTodaysTraffic() throws Exception {
-        Dcmtk.require("echoscu");
-        assertEquals(0, Dcmtk.run("echoscu", "-aet", "DASHBOARD", "-aec", Beacon.AE_TITLE, Beacon.HOST,
-                String.valueOf(Beacon.dicomPort())).exitCode());
+        echoscu("DASHBOARD");
         try (Browser b = Browser.open("en-US")) {
             b.login("admin", Beacon.adminPassword());
             assertEquals("Dashboard · Beacon PACS", b.title());
@@ -76,8 +81,7 @@ class ConsoleIT {
             assertTrue(b.visible(By.id("dashboard:latest")).getText().contains("DASHBOARD"));
             b.screenshot("dashboard");
             int before = Integer.parseInt(b.visible(By.id("dashboard:associationsToday")).getText());
-            assertEquals(0, Dcmtk.run("echoscu", "-aet", "REFRESHED", "-aec", Beacon.AE_TITLE, Beacon.HOST,
-                    String.valueOf(Beacon.dicomPort())).exitCode());
+            echoscu("REFRESHED");
             // no reload: the page polls
             b.await(By.id("dashboard:latest"), "REFRESHED");
             assertTrue(Integer.parseInt(b.visible(By.id("dashboard:associationsToday")).getText()) > before);
@@ -156,9 +160,7 @@ class ConsoleIT {
 
     @Test
     void aCallingAeSeenButNotConfiguredIsAddedWithOneClick() throws Exception {
-        Dcmtk.require("echoscu");
-        assertEquals(0, Dcmtk.run("echoscu", "-aet", "NEWMODALITY", "-aec", Beacon.AE_TITLE, Beacon.HOST,
-                String.valueOf(Beacon.dicomPort())).exitCode());
+        echoscu("NEWMODALITY");
         try (Browser b = Browser.open("en-US")) {
             b.login("admin", Beacon.adminPassword()).go("aes.xhtml");
             String seen = b.visible(row("aes:seen", "NEWMODALITY")).getText();
@@ -227,9 +229,7 @@ class ConsoleIT {
 
     @Test
     void theConsoleSpeaksSimplifiedChinese() throws Exception {
-        Dcmtk.require("echoscu");
-        assertEquals(0, Dcmtk.run("echoscu", "-aet", "CHINESE", "-aec", Beacon.AE_TITLE, Beacon.HOST,
-                String.valueOf(Beacon.dicomPort())).exitCode());
+        echoscu("CHINESE");
         try (Browser b = Browser.open("zh-CN")) {
             b.go("login.xhtml");
             assertEquals("登录 · Beacon PACS", b.title(), "the browser's language chooses");
@@ -293,9 +293,7 @@ class ConsoleIT {
 
     @Test
     void anAssociationRecordShowsItsNegotiationAndTrace() throws Exception {
-        Dcmtk.require("echoscu");
-        assertEquals(0, Dcmtk.run("echoscu", "-aet", "TRACEDSCU", "-aec", Beacon.AE_TITLE, Beacon.HOST,
-                String.valueOf(Beacon.dicomPort())).exitCode());
+        echoscu("TRACEDSCU");
         try (Browser b = Browser.open("en-US")) {
             b.login("admin", Beacon.adminPassword()).go("activity.xhtml");
             b.type(By.id("filter:ae"), "TRACEDSCU").click(By.id("filter:go"));

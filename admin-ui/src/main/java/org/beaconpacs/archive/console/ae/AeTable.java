@@ -14,9 +14,7 @@ import org.beaconpacs.archive.activity.SeenAe;
 import org.beaconpacs.archive.config.AeConfigService;
 import org.beaconpacs.archive.config.AeDto;
 import org.beaconpacs.archive.config.AeNotFoundException;
-import org.beaconpacs.archive.config.AeRules;
 import org.beaconpacs.archive.input.InvalidInputException;
-import org.beaconpacs.archive.input.Problem;
 import org.beaconpacs.archive.console.CurrentUser;
 import org.beaconpacs.archive.console.Messages;
 import org.beaconpacs.archive.verification.EchoResult;
@@ -86,40 +84,24 @@ public class AeTable implements Serializable {
         form = AeForm.of(ae);
     }
 
-    /** Saves the dialog; problems go next to their fields and keep the dialog open. */
+    /** Saves the dialog; the service's problems go next to their fields and keep the dialog open. */
     public void save() {
         CurrentUser.requireAdmin();
-        AeDto dto = form.toDto();
-        Map<String, Problem> problems = AeRules.problems(new AeDto(null, strip(dto.aeTitle()), strip(dto.host()),
-                dto.port(), dto.tls(), dto.description(), dto.local(), null, null, null, null, null, null, null,
-                dto.storageSopClasses()));
         try {
-            if (problems.isEmpty()) {
-                if (form.isNew()) {
-                    config.create(dto);
-                } else {
-                    config.update(form.originalTitle(), dto);
-                }
-                Messages.info("ae.saved", strip(dto.aeTitle()));
-                PrimeFaces.current().executeScript("PF('aeDialog').hide()");
-                reload();
-                return;
-            }
+            AeDto saved = form.isNew() ? config.create(form.toDto()) : config.update(form.originalTitle(), form.toDto());
+            Messages.info("ae.saved", saved.aeTitle());
+            PrimeFaces.current().executeScript("PF('aeDialog').hide()");
+            reload();
         } catch (InvalidInputException e) {
             e.problems(Messages.locale()).forEach((field, text) -> Messages.errorText(FIELDS.get(field), text));
             fail();
-            return;
         } catch (OptimisticLockException e) {
             Messages.error(null, "ae.changedMeanwhile", form.originalTitle());
             fail();
-            return;
         } catch (AeNotFoundException e) {
             Messages.error(null, "ae.gone", form.originalTitle());
             fail();
-            return;
         }
-        problems.forEach((field, p) -> Messages.errorText(FIELDS.get(field), p.text(Messages.locale())));
-        fail();
     }
 
     private static void fail() {
@@ -191,10 +173,6 @@ public class AeTable implements Serializable {
         aes = null;
         filtered = null;
         seen = null;
-    }
-
-    private static String strip(String s) {
-        return s == null ? null : s.strip();
     }
 
     public List<org.beaconpacs.dicom.dict.UIDDictionary.Entry> getStorageClasses() {

@@ -77,51 +77,47 @@ class AbortInEveryStateTest {
         assertTrue(c.association().socket().isClosed());
     }
 
-    /** Sta6, requestor waiting for a response: the A-ABORT ends the request. */
-    @Test
-    void requestorInSta6() throws Exception {
+    /**
+     * Our requestor does {@code request} against a fake acceptor that follows {@code script} and then aborts:
+     * the request ends with the peer's abort, and nothing is sent back before the close.
+     */
+    private static void abortedByThePeer(Script script, Request request) throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Integer> peer = fakeAcceptor(server, (in, out) -> {
-                assertEquals(PDUType.P_DATA_TF, readPdu(in)); // the C-ECHO-RQ
+                script.run(in, out);
                 out.write(PDUEncoder.encode(PEER_ABORT));
             });
             DicomClient c = connect(server);
-            AssociationException e = assertThrows(AssociationException.class, c::echo);
+            AssociationException e = assertThrows(AssociationException.class, () -> request.on(c));
             assertAbortedByPeer(e, c);
             assertEquals(-1, peer.get(10, TimeUnit.SECONDS), "closed, no PDU sent back");
         }
     }
 
+    interface Request {
+        void on(DicomClient c) throws IOException;
+    }
+
+    /** Sta6, requestor waiting for a response: the A-ABORT ends the request. */
+    @Test
+    void requestorInSta6() throws Exception {
+        abortedByThePeer((in, out) -> assertEquals(PDUType.P_DATA_TF, readPdu(in)), DicomClient::echo); // the C-ECHO-RQ
+    }
+
     /** Sta7, requestor waiting for the A-RELEASE-RP. */
     @Test
     void requestorInSta7() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<Integer> peer = fakeAcceptor(server, (in, out) -> {
-                assertEquals(PDUType.A_RELEASE_RQ, readPdu(in));
-                out.write(PDUEncoder.encode(PEER_ABORT));
-            });
-            DicomClient c = connect(server);
-            AssociationException e = assertThrows(AssociationException.class, c::release);
-            assertAbortedByPeer(e, c);
-            assertEquals(-1, peer.get(10, TimeUnit.SECONDS));
-        }
+        abortedByThePeer((in, out) -> assertEquals(PDUType.A_RELEASE_RQ, readPdu(in)), DicomClient::release);
     }
 
     /** Sta11, requestor side of a release collision, waiting for the A-RELEASE-RP. */
     @Test
     void requestorInSta11() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<Integer> peer = fakeAcceptor(server, (in, out) -> {
-                assertEquals(PDUType.A_RELEASE_RQ, readPdu(in));
-                out.write(PDUEncoder.releaseRQ());
-                assertEquals(PDUType.A_RELEASE_RP, readPdu(in)); // we answered: Sta9 -> Sta11
-                out.write(PDUEncoder.encode(PEER_ABORT));
-            });
-            DicomClient c = connect(server);
-            AssociationException e = assertThrows(AssociationException.class, c::release);
-            assertAbortedByPeer(e, c);
-            assertEquals(-1, peer.get(10, TimeUnit.SECONDS));
-        }
+        abortedByThePeer((in, out) -> {
+            assertEquals(PDUType.A_RELEASE_RQ, readPdu(in));
+            out.write(PDUEncoder.releaseRQ());
+            assertEquals(PDUType.A_RELEASE_RP, readPdu(in)); // we answered: Sta9 -> Sta11
+        }, DicomClient::release);
     }
 
     /** Sta6, acceptor between messages: closes at once, nothing sent back, the connection is released. */
