@@ -163,6 +163,11 @@ class BeaconResourceAdapterTest {
         AssociationException stranger = assertThrows(AssociationException.class,
                 () -> associate(port, "STRANGER", "BEACON"));
         assertEquals("calling AE title not recognized", stranger.rejection().reasonText());
+        // the rejected connection counts until the acceptor has seen it closed (Sta13): wait for that
+        for (int i = 0; i < 100 && adapter.openAssociations() > 0; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, adapter.openAssociations());
         try (DicomClient a = associate(port, "FRIEND", "BEACON"); DicomClient b = associate(port, "FRIEND", "BEACON")) {
             AssociationException third = assertThrows(AssociationException.class,
                     () -> associate(port, "FRIEND", "BEACON"));
