@@ -241,8 +241,9 @@ class ConsoleIT {
             assertTrue(latest.matches("(?s).*\\d{4}年\\d{1,2}月\\d{1,2}日.*") && latest.contains("已释放"), latest);
             b.screenshot("dashboard-zh");
             b.click(By.id("session:en"));
-            assertEquals("Dashboard · Beacon PACS", b.title(), "the switcher overrides the browser");
+            b.awaitTitle("Dashboard · Beacon PACS"); // the switcher overrides the browser
             b.click(By.id("session:zh"));
+            b.awaitTitle("仪表板 · Beacon PACS");
             b.go("aes.xhtml");
             assertEquals("应用实体 · Beacon PACS", b.title());
             b.click(By.id("aes:new")).type(By.id("aeForm:aeTitle"), "A\\B").type(By.id("aeForm:port"), "104")

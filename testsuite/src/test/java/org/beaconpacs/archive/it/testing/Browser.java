@@ -114,6 +114,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits until the page's title is {@code title} (a navigation the last click started has arrived). */
+    public Browser awaitTitle(String title) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.titleIs(title));
+        return idle();
+    }
+
     /** Waits for the page to be loaded and PrimeFaces' ajax queue to be empty. */
     public Browser idle() {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
