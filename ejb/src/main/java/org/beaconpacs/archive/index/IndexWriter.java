@@ -28,6 +28,8 @@ public class IndexWriter {
 
     @PersistenceContext(unitName = "beacon")
     private EntityManager em;
+    @jakarta.inject.Inject
+    private RecentSeries recent;
     @jakarta.annotation.Resource(lookup = "java:jboss/datasources/BeaconDS")
     private javax.sql.DataSource dataSource;
 
@@ -94,11 +96,18 @@ public class IndexWriter {
                 return resend(existing, rq, replace);
             }
         }
-        List<String> conflicts = new ArrayList<>();
         Map<Level, Attributes> levels = AttributeBlobs.split(ds);
+        String seriesUid = ds.getString(Tag.SeriesInstanceUID);
+        RecentSeries.Known known = recent.get(seriesUid);
+        if (known != null && known.fits(ds.getString(Tag.StudyInstanceUID), ds.getString(Tag.PatientID),
+                ds.getString(Tag.PatientName)) && counted(seriesUid, known, rq.size())) {
+            // a series stored into lately: two counter updates and two inserts, no row read
+            persist(em.getReference(Series.class, known.seriesId()), sopUid, ds, levels, rq);
+            return new IndexResult(IndexResult.Outcome.STORED, null, null, List.of());
+        }
+        List<String> conflicts = new ArrayList<>();
         Study study = study(ds, levels, conflicts);
-        Series series = single(em.createNamedQuery(Series.BY_UID, Series.class)
-                .setParameter("uid", ds.getString(Tag.SeriesInstanceUID)));
+        Series series = single(em.createNamedQuery(Series.BY_UID, Series.class).setParameter("uid", seriesUid));
         if (series == null) {
             series = new Series();
             series.setStudy(study);
@@ -118,7 +127,45 @@ public class IndexWriter {
         }
         series.addInstance();
         study.addInstance(rq.size());
+        persist(series, sopUid, ds, levels, rq);
+        if (conflicts.isEmpty()) {
+            Patient p = study.getPatient();
+            recent.remember(seriesUid, new RecentSeries.Known(series.getId(), study.getId(), study.getStudyUid(),
+                    p.getPatientId(), p.getName()));
+        } else {
+            recent.forget(seriesUid);
+        }
+        conflicts.forEach(c -> LOG.warning(() -> "instance " + sopUid + ": " + c));
+        return new IndexResult(IndexResult.Outcome.STORED, null, null, List.copyOf(conflicts));
+    }
 
+    /**
+     * Counts one more instance in a series known from an earlier store, study first (the order of the full
+     * path, so the two cannot deadlock); false, with nothing changed, when either row is gone or the study
+     * is being deleted: the caller then takes the full path.
+     */
+    private boolean counted(String seriesUid, RecentSeries.Known known, long size) {
+        java.time.Instant now = java.time.Instant.now();
+        if (updateStudy(known.studyId(), 1, size, now) == 0) {
+            recent.forget(seriesUid);
+            return false;
+        }
+        if (em.createNamedQuery(Series.COUNT_INSTANCE).setParameter(1, now).setParameter(2, known.seriesId())
+                .executeUpdate() == 0) {
+            updateStudy(known.studyId(), -1, -size, now);
+            recent.forget(seriesUid);
+            return false;
+        }
+        return true;
+    }
+
+    private int updateStudy(long id, int instances, long bytes, java.time.Instant now) {
+        return em.createNamedQuery(Study.COUNT_INSTANCE).setParameter(1, instances).setParameter(2, bytes)
+                .setParameter(3, now).setParameter(4, id).executeUpdate();
+    }
+
+    private void persist(Series series, String sopUid, Attributes ds, Map<Level, Attributes> levels,
+                         IndexRequest rq) {
         Instance instance = new Instance();
         instance.setSeries(series);
         instance.setSopUid(sopUid);
@@ -127,8 +174,6 @@ public class IndexWriter {
         instance.setAttributes(AttributeBlobs.encode(levels.get(Level.INSTANCE)));
         em.persist(instance);
         em.persist(storedObject(instance, rq));
-        conflicts.forEach(c -> LOG.warning(() -> "instance " + sopUid + ": " + c));
-        return new IndexResult(IndexResult.Outcome.STORED, null, null, List.copyOf(conflicts));
     }
 
     /** Removes an instance and its stored object from the index, with the counters (and emptied levels). */

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
@@ -19,10 +20,15 @@ import java.time.Instant;
 @Table(name = "series")
 @NamedQuery(name = Series.BY_UID, query = "select s from Series s where s.seriesUid = :uid")
 @NamedQuery(name = Series.OF_STUDY, query = "select s from Series s where s.study = :study order by s.seriesNumber, s.id")
+// native: Hibernate translates a JPQL update anew at each execution, and this one runs for every object
+@NamedNativeQuery(name = Series.COUNT_INSTANCE, query = "update series set number_of_instances = number_of_instances + 1, "
+        + "updated = ?1 where id = ?2")
 public class Series {
 
     public static final String BY_UID = "Series.byUid";
     public static final String OF_STUDY = "Series.ofStudy";
+    /** Counts one more instance without loading the row (parameters: now, id); 0 rows: the series is gone. */
+    public static final String COUNT_INSTANCE = "Series.countInstance";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -245,8 +245,10 @@ class StorageIT {
     @Test
     void conflictingPatientDataKeepsTheFirstAndIsNoted() throws Exception {
         String study = UIDs.createUID();
-        Attributes first = Synthetic.ct("PAT1", "First^Patient", study, UIDs.createUID(), 1, 1024);
-        Attributes second = Synthetic.ct("PAT2", "Second^Patient", study, UIDs.createUID(), 1, 1024);
+        String series = UIDs.createUID();
+        Attributes first = Synthetic.ct("PAT1", "First^Patient", study, series, 1, 1024);
+        // the same series: the archive knows it from the first, and must still see the other patient
+        Attributes second = Synthetic.ct("PAT2", "Second^Patient", study, series, 2, 1024);
         Attributes renamed = Synthetic.ct("PAT1", "Renamed^Patient", UIDs.createUID(), UIDs.createUID(), 1, 1024);
         AAssociateRQ rq = DicomClient.request("CONFLICTSCU", Beacon.AE_TITLE);
         rq.addPresentationContext(PresentationContext.rq(1, UID.CTImageStorage, UID.ExplicitVRLittleEndian));
@@ -273,6 +275,39 @@ class StorageIT {
         assertTrue(notes.contains("the first wins") && notes.contains("nothing updated"), notes);
         Beacon.api("DELETE", "/studies/" + study, null);
         Beacon.api("DELETE", "/studies/" + renamed.getString(Tag.StudyInstanceUID), null);
+    }
+
+    @Test
+    void aSeriesStoredAgainAfterItsStudyWasDeletedIsCountedAfresh() throws Exception {
+        String study = UIDs.createUID();
+        String series = UIDs.createUID();
+        AAssociateRQ rq = DicomClient.request("AGAINSCU", Beacon.AE_TITLE);
+        rq.addPresentationContext(PresentationContext.rq(1, UID.CTImageStorage, UID.ExplicitVRLittleEndian));
+        try (DicomClient c = DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT)) {
+            for (int i = 1; i <= 3; i++) {
+                Attributes ds = Synthetic.ct("AGAIN1", "Again^Patient", study, series, i, 1024);
+                assertEquals(0, store(c, ds.getString(Tag.SOPInstanceUID), Synthetic.encode(ds)).status());
+            }
+            assertEquals(204, Beacon.api("DELETE", "/studies/" + study, null).statusCode());
+            // the archive stored into this series a moment ago; its rows are gone now
+            for (int i = 4; i <= 5; i++) {
+                Attributes ds = Synthetic.ct("AGAIN1", "Again^Patient", study, series, i, 1024);
+                assertEquals(0, store(c, ds.getString(Tag.SOPInstanceUID), Synthetic.encode(ds)).status());
+            }
+            c.release();
+        }
+        JsonObject s = Beacon.object(Beacon.api("GET", "/studies/" + study, null));
+        assertEquals(2, s.getInt("numberOfInstances"));
+        assertEquals(1, s.getInt("numberOfSeries"));
+        var seriesList = Beacon.array(Beacon.api("GET", "/studies/" + study + "/series", null));
+        assertEquals(1, seriesList.size());
+        assertEquals(2, seriesList.get(0).asJsonObject().getInt("numberOfInstances"));
+        long bytes = 0;
+        for (var v : Beacon.array(Beacon.api("GET", "/series/" + series + "/instances", null))) {
+            bytes += v.asJsonObject().getJsonNumber("size").longValue();
+        }
+        assertEquals(bytes, s.getJsonNumber("sizeBytes").longValue(), "the study's size counts the new files only");
+        assertEquals(204, Beacon.api("DELETE", "/studies/" + study, null).statusCode());
     }
 
     @Test
