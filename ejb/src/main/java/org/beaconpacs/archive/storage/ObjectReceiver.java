@@ -1,19 +1,19 @@
 package org.beaconpacs.archive.storage;
 
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.beaconpacs.dicom.io.DicomWriter;
 import org.beaconpacs.dicom.io.FileMetaInformation;
 
@@ -26,6 +26,8 @@ import org.beaconpacs.dicom.io.FileMetaInformation;
 final class ObjectReceiver {
 
     private static final int BUFFER = 256 * 1024;
+    /** Buffers kept between objects; more concurrent stores than this allocate their own. */
+    private static final BlockingQueue<byte[]> BUFFERS = new ArrayBlockingQueue<>(16);
 
     private ObjectReceiver() {
     }
@@ -40,17 +42,20 @@ final class ObjectReceiver {
         Files.createDirectories(incoming);
         Path temporary = incoming.resolve(UUID.randomUUID() + ".part");
         MessageDigest digest = digest(digestAlgorithm);
+        byte[] buffer = take();
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
-            // every write to the disk passes WriteFailures: a full disk is told apart from a lost association
-            OutputStream file = new BufferedOutputStream(new WriteFailures(Channels.newOutputStream(channel)), BUFFER);
-            DicomWriter meta = new DicomWriter(file, 1024); // the meta group only
-            meta.writeFileMetaInformation(FileMetaInformation.create(sopClass, sopInstance, transferSyntax,
-                    callingAe, callingAe, calledAe));
-            meta.flush();
-            OutputStream out = new DigestOutputStream(file, digest);
-            data.transferTo(out);
-            out.flush();
+            ByteArrayOutputStream meta = new ByteArrayOutputStream(512);
+            try (DicomWriter w = new DicomWriter(meta, 1024)) { // the meta group only
+                w.writeFileMetaInformation(FileMetaInformation.create(sopClass, sopInstance, transferSyntax,
+                        callingAe, callingAe, calledAe));
+            }
+            write(channel, meta.toByteArray(), meta.size());
+            // the association reads straight into a buffer this large: one copy from the socket, then the file
+            for (int n; (n = fill(data, buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+                write(channel, buffer, n);
+            }
             if (force) {
                 try {
                     channel.force(true);
@@ -63,38 +68,42 @@ final class ObjectReceiver {
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
             throw e;
+        } finally {
+            BUFFERS.offer(buffer);
         }
+    }
+
+    /** Reads until {@code buffer} is full or the data set ends; the count read, 0 at its end. */
+    private static int fill(InputStream data, byte[] buffer) throws IOException {
+        int n = 0;
+        for (int r; n < buffer.length && (r = data.read(buffer, n, buffer.length - n)) > 0; ) {
+            n += r;
+        }
+        return n;
+    }
+
+    /** Every write to the disk passes here: a full disk is told apart from a lost association. */
+    private static void write(FileChannel channel, byte[] bytes, int length) throws StorageWriteException {
+        ByteBuffer b = ByteBuffer.wrap(bytes, 0, length);
+        try {
+            while (b.hasRemaining()) {
+                channel.write(b);
+            }
+        } catch (IOException e) {
+            throw new StorageWriteException(e);
+        }
+    }
+
+    /** A receive buffer from the pool (a new one when all are in use): no 256 KiB allocation per object. */
+    private static byte[] take() {
+        byte[] b = BUFFERS.poll();
+        return b != null ? b : new byte[BUFFER];
     }
 
     /** A failure to write the file (not to read the association): the caller answers 0xA700 for it. */
     static final class StorageWriteException extends IOException {
         StorageWriteException(IOException cause) {
             super(cause.getMessage(), cause);
-        }
-    }
-
-    /** Tells write errors apart from the association's read errors, which pass unchanged. */
-    private static final class WriteFailures extends java.io.FilterOutputStream {
-        WriteFailures(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws StorageWriteException {
-            try {
-                out.write(b);
-            } catch (IOException e) {
-                throw new StorageWriteException(e);
-            }
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws StorageWriteException {
-            try {
-                out.write(b, off, len);
-            } catch (IOException e) {
-                throw new StorageWriteException(e);
-            }
         }
     }
 

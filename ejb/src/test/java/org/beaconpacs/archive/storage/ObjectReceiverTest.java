@@ -1,0 +1,90 @@
+package org.beaconpacs.archive.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.beaconpacs.dicom.data.Attributes;
+import org.beaconpacs.dicom.dict.Tag;
+import org.beaconpacs.dicom.dict.UID;
+import org.beaconpacs.dicom.io.DicomReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ObjectReceiverTest {
+
+    @TempDir
+    Path incoming;
+
+    /** Reads at most {@code chunk} bytes per call, like an association handing over PDVs. */
+    private static InputStream chunked(byte[] data, int chunk) {
+        return new FilterInputStream(new ByteArrayInputStream(data)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, chunk));
+            }
+        };
+    }
+
+    private static byte[] random(int size) {
+        byte[] b = new byte[size];
+        new Random(size).nextBytes(b);
+        return b;
+    }
+
+    @Test
+    void theFileHoldsOurMetaGroupThenTheDataSetAsReceivedWithItsDigest() throws Exception {
+        // larger than the receive buffer, in odd pieces: the buffer is filled and written several times
+        byte[] dataset = random(700_001);
+        ReceivedObject r = ObjectReceiver.receive(incoming, "SHA-256", false, UID.CTImageStorage, "1.2.3.4",
+                UID.ExplicitVRLittleEndian, "MODALITY", "BEACON", chunked(dataset, 16_381));
+
+        byte[] file = Files.readAllBytes(r.temporary());
+        assertEquals(file.length, r.size());
+        long offset = ObjectReceiver.datasetOffset(r.temporary());
+        assertArrayEquals(dataset, Arrays.copyOfRange(file, (int) offset, file.length));
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(dataset)), r.digest());
+        assertEquals(r.digest(), ObjectReceiver.digestOf(r.temporary(), "SHA-256"));
+        try (DicomReader reader = DicomReader.open(r.temporary())) {
+            Attributes meta = reader.readFileMetaInformation();
+            assertEquals("1.2.3.4", meta.getString(Tag.MediaStorageSOPInstanceUID));
+            assertEquals(UID.ExplicitVRLittleEndian, meta.getString(Tag.TransferSyntaxUID));
+            assertEquals("MODALITY", meta.getString(Tag.SourceApplicationEntityTitle));
+            assertEquals("BEACON", meta.getString(Tag.ReceivingApplicationEntityTitle));
+        }
+    }
+
+    @Test
+    void anAssociationLostMidwayLeavesNoFileAndItsErrorIsNotAWriteFailure() throws Exception {
+        byte[] dataset = random(600_000);
+        InputStream dying = new FilterInputStream(chunked(dataset, 65_536)) {
+            private int reads;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (++reads == 5) {
+                    throw new IOException("association aborted");
+                }
+                return super.read(b, off, len);
+            }
+        };
+        IOException e = assertThrows(IOException.class, () -> ObjectReceiver.receive(incoming, "MD5", false,
+                UID.CTImageStorage, "1.2.3.5", UID.ExplicitVRLittleEndian, "MODALITY", "BEACON", dying));
+        assertFalse(e instanceof ObjectReceiver.StorageWriteException, "a read failure is not answered 0xA700");
+        try (Stream<Path> left = Files.list(incoming)) {
+            assertEquals(0, left.count(), "no half-written file stays");
+        }
+    }
+}
