@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import org.beaconpacs.dicom.data.Attributes;
 import org.beaconpacs.dicom.data.BulkData;
 import org.beaconpacs.dicom.data.Fragments;
@@ -27,8 +29,17 @@ public final class AttributeBlobs {
 
     /** {@code dataset} split by level, bulk data left out. */
     public static Map<Level, Attributes> split(Attributes dataset) {
+        return split(dataset, EnumSet.allOf(Level.class));
+    }
+
+    /** The attributes of one level of {@code dataset}, bulk data left out. */
+    public static Attributes level(Attributes dataset, Level level) {
+        return split(dataset, EnumSet.of(level)).get(level);
+    }
+
+    private static Map<Level, Attributes> split(Attributes dataset, Set<Level> wanted) {
         Map<Level, Attributes> levels = new EnumMap<>(Level.class);
-        for (Level l : Level.values()) {
+        for (Level l : wanted) {
             levels.put(l, new Attributes());
         }
         String charset = dataset.getString(Tag.SpecificCharacterSet);
@@ -38,6 +49,9 @@ public final class AttributeBlobs {
                 continue;
             }
             Attributes target = levels.get(Level.of(tag));
+            if (target == null) {
+                continue; // a level not asked for
+            }
             Object value = dataset.valueAt(i);
             if (value instanceof Sequence seq) {
                 Sequence copy = target.newSequence(tag, dataset.vrAt(i), seq.isUndefinedLength());

@@ -96,15 +96,16 @@ public class IndexWriter {
                 return resend(existing, rq, replace);
             }
         }
-        Map<Level, Attributes> levels = AttributeBlobs.split(ds);
         String seriesUid = ds.getString(Tag.SeriesInstanceUID);
         RecentSeries.Known known = recent.get(seriesUid);
         if (known != null && known.fits(ds.getString(Tag.StudyInstanceUID), ds.getString(Tag.PatientID),
                 ds.getString(Tag.PatientName)) && counted(seriesUid, known, rq.size())) {
             // a series stored into lately: two counter updates and two inserts, no row read
-            persist(em.getReference(Series.class, known.seriesId()), sopUid, ds, levels, rq);
+            persist(em.getReference(Series.class, known.seriesId()), sopUid, ds,
+                    AttributeBlobs.level(ds, Level.INSTANCE), rq);
             return new IndexResult(IndexResult.Outcome.STORED, null, null, List.of());
         }
+        Map<Level, Attributes> levels = AttributeBlobs.split(ds);
         List<String> conflicts = new ArrayList<>();
         Study study = study(ds, levels, conflicts);
         Series series = single(em.createNamedQuery(Series.BY_UID, Series.class).setParameter("uid", seriesUid));
@@ -127,7 +128,7 @@ public class IndexWriter {
         }
         series.addInstance();
         study.addInstance(rq.size());
-        persist(series, sopUid, ds, levels, rq);
+        persist(series, sopUid, ds, levels.get(Level.INSTANCE), rq);
         if (conflicts.isEmpty()) {
             Patient p = study.getPatient();
             recent.remember(seriesUid, new RecentSeries.Known(series.getId(), study.getId(), study.getStudyUid(),
@@ -164,14 +165,13 @@ public class IndexWriter {
                 .setParameter(3, now).setParameter(4, id).executeUpdate();
     }
 
-    private void persist(Series series, String sopUid, Attributes ds, Map<Level, Attributes> levels,
-                         IndexRequest rq) {
+    private void persist(Series series, String sopUid, Attributes ds, Attributes instanceLevel, IndexRequest rq) {
         Instance instance = new Instance();
         instance.setSeries(series);
         instance.setSopUid(sopUid);
         instance.setSopClassUid(ds.getString(Tag.SOPClassUID));
         instance.setInstanceNumber(integer(ds, Tag.InstanceNumber));
-        instance.setAttributes(AttributeBlobs.encode(levels.get(Level.INSTANCE)));
+        instance.setAttributes(AttributeBlobs.encode(instanceLevel));
         em.persist(instance);
         em.persist(storedObject(instance, rq));
     }

@@ -39,12 +39,10 @@ final class ObjectReceiver {
     static ReceivedObject receive(Path incoming, String digestAlgorithm, boolean force, String sopClass,
                                   String sopInstance, String transferSyntax, String callingAe, String calledAe,
                                   InputStream data) throws IOException {
-        Files.createDirectories(incoming);
         Path temporary = incoming.resolve(UUID.randomUUID() + ".part");
         MessageDigest digest = digest(digestAlgorithm);
         byte[] buffer = take();
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel channel = create(temporary)) {
             ByteArrayOutputStream meta = new ByteArrayOutputStream(512);
             try (DicomWriter w = new DicomWriter(meta, 1024)) { // the meta group only
                 w.writeFileMetaInformation(FileMetaInformation.create(sopClass, sopInstance, transferSyntax,
@@ -70,6 +68,16 @@ final class ObjectReceiver {
             throw e;
         } finally {
             BUFFERS.offer(buffer);
+        }
+    }
+
+    /** A new temporary file; its folder is made at start, and again if someone removed it since. */
+    private static FileChannel create(Path temporary) throws IOException {
+        try {
+            return FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (java.nio.file.NoSuchFileException e) {
+            Files.createDirectories(temporary.getParent());
+            return FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
     }
 

@@ -101,15 +101,19 @@ public class StorageService {
             return;
         }
         // from here the temporary file is ours to move or delete
+        boolean placed = false;
         try {
-            store(request, responder, rq, settings, received);
+            placed = store(request, responder, rq, settings, received);
         } finally {
-            Files.deleteIfExists(received.temporary());
+            if (!placed) {
+                Files.deleteIfExists(received.temporary());
+            }
         }
     }
 
-    private void store(DimseRequest request, Responder responder, Command rq, StorageSettings settings,
-                       ReceivedObject received) throws IOException {
+    /** Stores a received object and responds; true when its temporary file was moved into place. */
+    private boolean store(DimseRequest request, Responder responder, Command rq, StorageSettings settings,
+                          ReceivedObject received) throws IOException {
         Attributes ds;
         try (DicomReader reader = DicomReader.open(received.temporary())) {
             reader.setBulkDataThreshold(BULK_THRESHOLD);
@@ -118,12 +122,12 @@ public class StorageService {
         } catch (IOException | RuntimeException e) {
             LOG.info(() -> "C-STORE of " + rq.affectedSopInstanceUid() + ": data set cannot be parsed: " + e);
             responder.respond(failure(rq, CANNOT_UNDERSTAND, "cannot parse: " + e.getMessage()), null);
-            return;
+            return false;
         }
         Command problem = check(rq, ds);
         if (problem != null) {
             responder.respond(problem, null);
-            return;
+            return false;
         }
         String studyUid = ds.getString(Tag.StudyInstanceUID);
         ReentrantLock lock = studyLocks.of(studyUid);
@@ -159,18 +163,18 @@ public class StorageService {
                 LOG.log(Level.SEVERE, "indexing " + rq.affectedSopInstanceUid() + " failed", e);
                 responder.respond(failure(rq, Status.PROCESSING_FAILURE, "the object could not be indexed: "
                         + rootMessage(e)), null);
-                return;
+                return false;
             }
             if (result.outcome() == IndexResult.Outcome.SAME_CONTENT) {
                 responder.respond(Status.SUCCESS); // the same object again: nothing to keep twice
-                return;
+                return false;
             }
             if (result.outcome() == IndexResult.Outcome.OTHER_CONTENT_KEPT) {
                 responder.respond(failure(rq, ELEMENTS_DISCARDED,
                         "other content stored under this SOP Instance UID; first kept"), null);
                 activity.note(request.association().serial(), "SOP instance " + rq.affectedSopInstanceUid()
                         + " arrived again with other content: the first is kept");
-                return;
+                return false;
             }
             if (!perObject) {
                 flusher.pending(placed[0]);
@@ -182,6 +186,7 @@ public class StorageService {
                 activity.note(request.association().serial(), conflict);
             }
             responder.respond(Status.SUCCESS);
+            return placed[0] != null;
         } finally {
             lock.unlock();
         }
