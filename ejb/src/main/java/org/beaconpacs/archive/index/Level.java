@@ -31,11 +31,33 @@ public enum Level {
         this.tags = tags;
     }
 
+    /** Tag to level, sorted by tag for a binary search: asked for every attribute of every stored object. */
+    private static final int[] TAGS;
+    private static final Level[] LEVELS;
+
+    static {
+        java.util.TreeMap<Integer, Level> byTag = new java.util.TreeMap<>(Integer::compareUnsigned);
+        for (Level l : values()) {
+            l.tags.forEach(t -> byTag.put(t, l));
+        }
+        TAGS = byTag.keySet().stream().mapToInt(Integer::intValue).toArray();
+        LEVELS = byTag.values().toArray(Level[]::new);
+    }
+
     /** The level an attribute of a stored instance belongs to. */
     public static Level of(int tag) {
-        for (Level l : values()) {
-            if (l.tags.contains(tag)) {
-                return l;
+        int lo = 0;
+        int hi = TAGS.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int cmp = Integer.compareUnsigned(TAGS[mid], tag);
+            if (cmp == 0) {
+                return LEVELS[mid];
+            }
+            if (cmp < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
         return INSTANCE;

@@ -24,6 +24,19 @@ class AttributeBlobsTest {
     }
 
     @Test
+    void eachAttributeGoesToItsLevel() {
+        assertEquals(Level.PATIENT, Level.of(Tag.PatientName));
+        assertEquals(Level.PATIENT, Level.of(Tag.ResponsiblePerson));
+        assertEquals(Level.STUDY, Level.of(Tag.StudyInstanceUID));
+        assertEquals(Level.STUDY, Level.of(Tag.PatientAge), "a study's view of the patient");
+        assertEquals(Level.SERIES, Level.of(Tag.Modality));
+        assertEquals(Level.SERIES, Level.of(Tag.RequestAttributesSequence));
+        assertEquals(Level.INSTANCE, Level.of(Tag.SOPInstanceUID));
+        assertEquals(Level.INSTANCE, Level.of(Tag.PixelData), "above every listed tag (unsigned order)");
+        assertEquals(Level.INSTANCE, Level.of(0xFFFEE000));
+    }
+
+    @Test
     void oneLevelIsWhatTheSplitGivesForIt() {
         Attributes ds = dataset();
         for (Level level : Level.values()) {

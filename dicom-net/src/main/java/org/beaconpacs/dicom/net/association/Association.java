@@ -257,8 +257,10 @@ public final class Association implements Closeable {
         }
         int fragment = maxFragment();
         synchronized (sendLock) {
-            try (PDVOutputStream cmd = new PDVOutputStream(out, pcid, true, fragment)) {
-                cmd.write(CommandCodec.encode(command));
+            byte[] encoded = CommandCodec.encode(command);
+            // a command is small: its buffer is sized to it, not to the peer's maximum PDU
+            try (PDVOutputStream cmd = new PDVOutputStream(out, pcid, true, Math.min(fragment, encoded.length))) {
+                cmd.write(encoded);
             }
             if (data != null) {
                 try (PDVOutputStream dataOut = new PDVOutputStream(out, pcid, false, fragment)) {
