@@ -12,6 +12,7 @@ import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -20,9 +21,11 @@ import java.time.Instant;
 @Table(name = "series")
 @NamedQuery(name = Series.BY_UID, query = "select s from Series s where s.seriesUid = :uid")
 @NamedQuery(name = Series.OF_STUDY, query = "select s from Series s where s.study = :study order by s.seriesNumber, s.id")
-// native: Hibernate translates a JPQL update anew at each execution, and this one runs for every object
+// native: Hibernate translates a JPQL update anew at each execution, and this one runs for every object;
+// the hint names the one table it changes, else Hibernate would empty every second-level cache region
 @NamedNativeQuery(name = Series.COUNT_INSTANCE, query = "update series set number_of_instances = number_of_instances + 1, "
-        + "updated = ?1 where id = ?2")
+        + "updated = ?1 where id = ?2",
+        hints = @QueryHint(name = "org.hibernate.query.native.spaces", value = "series"))
 public class Series {
 
     public static final String BY_UID = "Series.byUid";

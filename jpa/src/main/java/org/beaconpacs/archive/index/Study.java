@@ -14,6 +14,7 @@ import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -23,9 +24,11 @@ import java.time.Instant;
 @NamedQuery(name = Study.BY_UID, query = "select s from Study s where s.studyUid = :uid")
 @NamedQuery(name = Study.DELETING, query = "select s.studyUid from Study s where s.status = "
         + "org.beaconpacs.archive.index.Study.Status.DELETING")
-// native: Hibernate translates a JPQL update anew at each execution, and this one runs for every object
+// native: Hibernate translates a JPQL update anew at each execution, and this one runs for every object;
+// the hint names the one table it changes, else Hibernate would empty every second-level cache region
 @NamedNativeQuery(name = Study.COUNT_INSTANCE, query = "update study set number_of_instances = number_of_instances + ?1, "
-        + "size_bytes = size_bytes + ?2, updated = ?3 where id = ?4 and status = 'ACTIVE'")
+        + "size_bytes = size_bytes + ?2, updated = ?3 where id = ?4 and status = 'ACTIVE'",
+        hints = @QueryHint(name = "org.hibernate.query.native.spaces", value = "study"))
 public class Study {
 
     public static final String BY_UID = "Study.byUid";
