@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -146,7 +147,7 @@ public class IndexWriter {
      * is being deleted: the caller then takes the full path.
      */
     private boolean counted(String seriesUid, RecentSeries.Known known, long size) {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         if (updateStudy(known.studyId(), 1, size, now) == 0) {
             recent.forget(seriesUid);
             return false;
@@ -160,7 +161,7 @@ public class IndexWriter {
         return true;
     }
 
-    private int updateStudy(long id, int instances, long bytes, java.time.Instant now) {
+    private int updateStudy(long id, int instances, long bytes, Instant now) {
         return em.createNamedQuery(Study.COUNT_INSTANCE).setParameter(1, instances).setParameter(2, bytes)
                 .setParameter(3, now).setParameter(4, id).executeUpdate();
     }
@@ -320,7 +321,7 @@ public class IndexWriter {
         if (isPostgres()) {
             // the hint: it changes no table (without one Hibernate would empty every second-level cache region)
             em.createNativeQuery("set local synchronous_commit to off")
-                    .setHint("org.hibernate.query.native.spaces", "synchronous_commit").executeUpdate();
+                    .setHint(Study.QUERY_SPACES, "synchronous_commit").executeUpdate();
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -75,7 +76,7 @@ final class ObjectReceiver {
     private static FileChannel create(Path temporary) throws IOException {
         try {
             return FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             Files.createDirectories(temporary.getParent());
             return FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
@@ -145,9 +146,13 @@ final class ObjectReceiver {
         MessageDigest digest = digest(algorithm);
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(datasetOffset(file));
-            byte[] buf = new byte[BUFFER];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                digest.update(buf, 0, n);
+            byte[] buf = take();
+            try {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    digest.update(buf, 0, n);
+                }
+            } finally {
+                BUFFERS.offer(buf);
             }
         }
         return HexFormat.of().formatHex(digest.digest());

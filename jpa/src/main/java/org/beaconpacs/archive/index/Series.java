@@ -25,7 +25,7 @@ import java.time.Instant;
 // the hint names the one table it changes, else Hibernate would empty every second-level cache region
 @NamedNativeQuery(name = Series.COUNT_INSTANCE, query = "update series set number_of_instances = number_of_instances + 1, "
         + "updated = ?1 where id = ?2",
-        hints = @QueryHint(name = "org.hibernate.query.native.spaces", value = "series"))
+        hints = @QueryHint(name = Study.QUERY_SPACES, value = "series"))
 public class Series {
 
     public static final String BY_UID = "Series.byUid";

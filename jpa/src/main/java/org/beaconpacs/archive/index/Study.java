@@ -28,7 +28,7 @@ import java.time.Instant;
 // the hint names the one table it changes, else Hibernate would empty every second-level cache region
 @NamedNativeQuery(name = Study.COUNT_INSTANCE, query = "update study set number_of_instances = number_of_instances + ?1, "
         + "size_bytes = size_bytes + ?2, updated = ?3 where id = ?4 and status = 'ACTIVE'",
-        hints = @QueryHint(name = "org.hibernate.query.native.spaces", value = "study"))
+        hints = @QueryHint(name = Study.QUERY_SPACES, value = "study"))
 public class Study {
 
     public static final String BY_UID = "Study.byUid";
@@ -38,6 +38,8 @@ public class Study {
      * (parameters: instances, bytes, now, id); 0 rows: the study is gone or being deleted.
      */
     public static final String COUNT_INSTANCE = "Study.countInstance";
+    /** Hibernate's hint naming the tables a native statement changes (else it empties the second-level cache). */
+    public static final String QUERY_SPACES = "org.hibernate.query.native.spaces";
 
     /** ACTIVE, or DELETING from the moment a delete starts until its rows are gone (resumed after a crash). */
     public enum Status { ACTIVE, DELETING }
