@@ -53,6 +53,14 @@ public class IndexWriter {
      */
     public IndexResult store(IndexRequest rq, boolean replace, Placement placement) {
         relaxCommitDurability();
+        return storeInTransaction(rq, replace, placement);
+    }
+
+    private IndexResult storeInTransaction(IndexRequest rq, boolean replace, Placement placement) {
+        IndexResult counted = storeIntoRecentSeries(rq, placement);
+        if (counted != null) {
+            return counted;
+        }
         List<Object[]> rows = em.createNamedQuery(StoredObject.BY_SOP_UID, Object[].class)
                 .setParameter("uid", rq.dataset().getString(Tag.SOPInstanceUID)).setMaxResults(1).getResultList();
         boolean exists = !rows.isEmpty();
@@ -71,7 +79,7 @@ public class IndexWriter {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return index(rq.withPath(placed), replace, !exists);
+        return indexInTransaction(rq.withPath(placed), replace, !exists);
     }
 
     /**
@@ -88,6 +96,10 @@ public class IndexWriter {
      */
     public IndexResult index(IndexRequest rq, boolean replace, boolean knownNew) {
         relaxCommitDurability();
+        return indexInTransaction(rq, replace, knownNew);
+    }
+
+    private IndexResult indexInTransaction(IndexRequest rq, boolean replace, boolean knownNew) {
         Attributes ds = rq.dataset();
         String sopUid = ds.getString(Tag.SOPInstanceUID);
         if (!knownNew) {
@@ -139,6 +151,44 @@ public class IndexWriter {
         }
         conflicts.forEach(c -> LOG.warning(() -> "instance " + sopUid + ": " + c));
         return new IndexResult(IndexResult.Outcome.STORED, null, null, List.copyOf(conflicts));
+    }
+
+    /**
+     * The short path of a store (most of a modality's traffic): a new instance of a series stored into
+     * lately, counted in its study by the statement that also finds it new, then placed, its series
+     * counted and its rows inserted, nothing else read. Null, with nothing changed, when that statement
+     * finds a resend or no active study: the caller then looks the instance up.
+     */
+    private IndexResult storeIntoRecentSeries(IndexRequest rq, Placement placement) {
+        Attributes ds = rq.dataset();
+        String seriesUid = ds.getString(Tag.SeriesInstanceUID);
+        RecentSeries.Known known = recent.get(seriesUid);
+        if (known == null || !known.fits(ds.getString(Tag.StudyInstanceUID), ds.getString(Tag.PatientID),
+                ds.getString(Tag.PatientName))) {
+            return null;
+        }
+        String sopUid = ds.getString(Tag.SOPInstanceUID);
+        Instant now = Instant.now();
+        if (em.createNamedQuery(Study.COUNT_NEW_INSTANCE).setParameter(1, rq.size()).setParameter(2, now)
+                .setParameter(3, known.studyId()).setParameter(4, sopUid).executeUpdate() == 0) {
+            return null;
+        }
+        String placed;
+        try {
+            placed = placement.place(false);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (em.createNamedQuery(Series.COUNT_INSTANCE).setParameter(1, now).setParameter(2, known.seriesId())
+                .executeUpdate() == 0) {
+            // the series went while its study stayed: undo the count, and the full path creates it again
+            updateStudy(known.studyId(), -1, -rq.size(), now);
+            recent.forget(seriesUid);
+            return indexInTransaction(rq.withPath(placed), false, true);
+        }
+        persist(em.getReference(Series.class, known.seriesId()), sopUid, ds,
+                AttributeBlobs.level(ds, Level.INSTANCE), rq.withPath(placed));
+        return new IndexResult(IndexResult.Outcome.STORED, null, null, List.of());
     }
 
     /**

@@ -37,8 +37,9 @@ import org.beaconpacs.dicom.net.scp.Responder;
  * <ol>
  * <li>the data set streams into a temporary file under {@code .incoming} (digest on the way);</li>
  * <li>the file is parsed end to end (a truncated data set fails here) and checked against the command;</li>
- * <li>per-object durability: fsync of the file, atomic rename, fsync of the directory (grouped
- * across concurrent stores); deferred: the rename only, the flusher fsyncs within its interval;</li>
+ * <li>per-object durability: fsync of the file (before the study's lock and the index transaction),
+ * atomic rename, fsync of the directory (grouped across concurrent stores); deferred: the rename only,
+ * the flusher fsyncs within its interval;</li>
  * <li>the index transaction commits (files are the source of truth; see IndexWriter);</li>
  * <li>only then the response.</li>
  * </ol>
@@ -104,6 +105,9 @@ public class StorageService {
         boolean placed = false;
         try {
             placed = store(request, responder, rq, settings, received);
+        } catch (ObjectReceiver.StorageWriteException e) {
+            LOG.log(Level.SEVERE, "cannot place a received object: " + e.getMessage(), e);
+            responder.respond(failure(rq, OUT_OF_RESOURCES, "cannot write the object: " + e.getMessage()), null);
         } finally {
             if (!placed) {
                 Files.deleteIfExists(received.temporary());
@@ -129,12 +133,20 @@ public class StorageService {
             responder.respond(problem, null);
             return false;
         }
+        boolean perObject = settings.durability() == StorageSettings.Durability.PER_OBJECT;
+        if (perObject) {
+            // the data's fsync needs neither the study's lock nor a database connection: before both
+            try (FileChannel ch = FileChannel.open(received.temporary(), StandardOpenOption.WRITE)) {
+                ch.force(true);
+            } catch (IOException e) {
+                throw new ObjectReceiver.StorageWriteException(e);
+            }
+        }
         String studyUid = ds.getString(Tag.StudyInstanceUID);
         ReentrantLock lock = studyLocks.of(studyUid);
         lock.lock();
         try {
             boolean replace = StorageSettings.duplicates() == StorageSettings.DuplicatePolicy.REPLACE;
-            boolean perObject = settings.durability() == StorageSettings.Durability.PER_OBJECT;
             Path[] placed = new Path[1];
             IndexResult result;
             try {
@@ -158,7 +170,7 @@ public class StorageService {
                 }
                 java.io.UncheckedIOException io = cause(e, java.io.UncheckedIOException.class);
                 if (io != null) {
-                    throw io.getCause(); // the file could not be placed: as a write failure
+                    throw new ObjectReceiver.StorageWriteException(io.getCause()); // could not be placed
                 }
                 LOG.log(Level.SEVERE, "indexing " + rq.affectedSopInstanceUid() + " failed", e);
                 responder.respond(failure(rq, Status.PROCESSING_FAILURE, "the object could not be indexed: "
@@ -224,15 +236,10 @@ public class StorageService {
     }
 
     /**
-     * Moves the temporary file to its place. Per-object: the file is fsync'd first and the directory
-     * (and any directory created for it) after the rename, so the name survives a power loss too.
+     * Moves the temporary file to its place. Per-object (the file already fsync'd): the directory, and any
+     * directory created for it, is fsync'd after the rename, so that the name survives a power loss too.
      */
     private void place(Path temporary, Path target, boolean durable) throws IOException {
-        if (durable) {
-            try (FileChannel ch = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-        }
         ensureDirectory(target.getParent(), durable);
         try {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);

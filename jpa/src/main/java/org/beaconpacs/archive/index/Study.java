@@ -29,6 +29,10 @@ import java.time.Instant;
 @NamedNativeQuery(name = Study.COUNT_INSTANCE, query = "update study set number_of_instances = number_of_instances + ?1, "
         + "size_bytes = size_bytes + ?2, updated = ?3 where id = ?4 and status = 'ACTIVE'",
         hints = @QueryHint(name = Study.QUERY_SPACES, value = "study"))
+@NamedNativeQuery(name = Study.COUNT_NEW_INSTANCE, query = "update study set number_of_instances = "
+        + "number_of_instances + 1, size_bytes = size_bytes + ?1, updated = ?2 where id = ?3 and status = 'ACTIVE' "
+        + "and not exists (select 1 from instance i where i.sop_uid = ?4)",
+        hints = @QueryHint(name = Study.QUERY_SPACES, value = "study"))
 public class Study {
 
     public static final String BY_UID = "Study.byUid";
@@ -38,6 +42,12 @@ public class Study {
      * (parameters: instances, bytes, now, id); 0 rows: the study is gone or being deleted.
      */
     public static final String COUNT_INSTANCE = "Study.countInstance";
+    /**
+     * Like {@link #COUNT_INSTANCE} for one instance that must be new (parameters: bytes, now, id, SOP
+     * Instance UID): the look-up for a resend and the count in one statement; 0 rows: the instance is
+     * already indexed, or the study is gone or being deleted.
+     */
+    public static final String COUNT_NEW_INSTANCE = "Study.countNewInstance";
     /** Hibernate's hint naming the tables a native statement changes (else it empties the second-level cache). */
     public static final String QUERY_SPACES = "org.hibernate.query.native.spaces";
 
