@@ -107,6 +107,7 @@ public class StorageService {
             placed = store(request, responder, rq, settings, received);
         } catch (ObjectReceiver.StorageWriteException e) {
             LOG.log(Level.SEVERE, "cannot place a received object: " + e.getMessage(), e);
+            removeQuietly(received.temporary()); // before the answer: nothing is left once it is heard
             responder.respond(failure(rq, OUT_OF_RESOURCES, "cannot write the object: " + e.getMessage()), null);
         } finally {
             if (!placed) {
@@ -166,7 +167,7 @@ public class StorageService {
                         });
             } catch (RuntimeException e) {
                 if (placed[0] != null) {
-                    Files.deleteIfExists(placed[0]); // no file without its row
+                    removeQuietly(placed[0]); // no file without its row
                 }
                 java.io.UncheckedIOException io = cause(e, java.io.UncheckedIOException.class);
                 if (io != null) {
@@ -248,6 +249,15 @@ public class StorageService {
         }
         if (durable) {
             directorySync.sync(target.getParent());
+        }
+    }
+
+    /** Removes a file of a failed store (a placement may have failed midway: the path may be no file). */
+    private static void removeQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot remove " + file + " of a failed store", e);
         }
     }
 

@@ -343,6 +343,43 @@ class StorageIT {
     }
 
     @Test
+    void anObjectThatCannotBePlacedIsRefusedWithOutOfResourcesAndLeavesNothing() throws Exception {
+        String study = UIDs.createUID();
+        String blockedSeries = UIDs.createUID();
+        Attributes first = Synthetic.ct("PLACE1", "Place^Failure", study, UIDs.createUID(), 1, 1024);
+        Attributes blocked = Synthetic.ct("PLACE1", "Place^Failure", study, blockedSeries, 1, 1024);
+        String blockedUid = blocked.getString(Tag.SOPInstanceUID);
+        AAssociateRQ rq = DicomClient.request("PLACESCU", Beacon.AE_TITLE);
+        rq.addPresentationContext(PresentationContext.rq(1, UID.CTImageStorage, UID.ExplicitVRLittleEndian));
+        try (DicomClient c = DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT)) {
+            assertEquals(0, store(c, first.getString(Tag.SOPInstanceUID), Synthetic.encode(first)).status());
+            Path studyDir = Storage.root().resolve(Storage.onlyInstance(study).getString("path")).getParent()
+                    .getParent();
+            // a file where the new series' directory must go: the rename into place fails
+            Path obstacle = studyDir.resolve(blockedSeries);
+            Files.writeString(obstacle, "in the way");
+            try {
+                Command refused = store(c, blockedUid, Synthetic.encode(blocked));
+                assertEquals(0xA700, refused.status());
+                assertTrue(refused.errorComment().startsWith("cannot write"), refused.errorComment());
+            } finally {
+                Files.delete(obstacle);
+            }
+            try (var incoming = Files.list(Storage.root().resolve(".incoming"))) {
+                assertEquals(0, incoming.count(), "no temporary file left behind");
+            }
+            assertEquals(1, Beacon.object(Beacon.api("GET", "/studies/" + study, null)).getInt("numberOfInstances"),
+                    "no row for the refused object");
+            assertEquals(0, store(c, blockedUid, Synthetic.encode(blocked)).status(), "stored once it can be placed");
+            c.release();
+        }
+        JsonObject s = Beacon.object(Beacon.api("GET", "/studies/" + study, null));
+        assertEquals(2, s.getInt("numberOfInstances"));
+        assertEquals(2, s.getInt("numberOfSeries"));
+        Beacon.api("DELETE", "/studies/" + study, null);
+    }
+
+    @Test
     void belowTheFreeSpaceThresholdStoresAreRefusedWithOutOfResources() throws Exception {
         Attributes ds = Synthetic.ct("FULL1", "Full^Disk", UIDs.createUID(), UIDs.createUID(), 1, 1024);
         AAssociateRQ rq = DicomClient.request("FULLSCU", Beacon.AE_TITLE);
