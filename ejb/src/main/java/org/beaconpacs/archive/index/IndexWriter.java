@@ -73,12 +73,7 @@ public class IndexWriter {
                 return new IndexResult(IndexResult.Outcome.OTHER_CONTENT_KEPT, path, null, List.of());
             }
         }
-        String placed;
-        try {
-            placed = placement.place(exists);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        String placed = place(placement, exists);
         return indexInTransaction(rq.withPath(placed), replace, !exists);
     }
 
@@ -110,13 +105,10 @@ public class IndexWriter {
             }
         }
         String seriesUid = ds.getString(Tag.SeriesInstanceUID);
-        RecentSeries.Known known = recent.get(seriesUid);
-        if (known != null && known.fits(ds.getString(Tag.StudyInstanceUID), ds.getString(Tag.PatientID),
-                ds.getString(Tag.PatientName)) && counted(seriesUid, known, rq.size())) {
+        RecentSeries.Known known = fittingHint(ds);
+        if (known != null && counted(seriesUid, known, rq.size())) {
             // a series stored into lately: two counter updates and two inserts, no row read
-            persist(em.getReference(Series.class, known.seriesId()), sopUid, ds,
-                    AttributeBlobs.level(ds, Level.INSTANCE), rq);
-            return new IndexResult(IndexResult.Outcome.STORED, null, null, List.of());
+            return persistInto(known, sopUid, rq);
         }
         Map<Level, Attributes> levels = AttributeBlobs.split(ds);
         List<String> conflicts = new ArrayList<>();
@@ -162,9 +154,8 @@ public class IndexWriter {
     private IndexResult storeIntoRecentSeries(IndexRequest rq, Placement placement) {
         Attributes ds = rq.dataset();
         String seriesUid = ds.getString(Tag.SeriesInstanceUID);
-        RecentSeries.Known known = recent.get(seriesUid);
-        if (known == null || !known.fits(ds.getString(Tag.StudyInstanceUID), ds.getString(Tag.PatientID),
-                ds.getString(Tag.PatientName))) {
+        RecentSeries.Known known = fittingHint(ds);
+        if (known == null) {
             return null;
         }
         String sopUid = ds.getString(Tag.SOPInstanceUID);
@@ -173,22 +164,11 @@ public class IndexWriter {
                 .setParameter(3, known.studyId()).setParameter(4, sopUid).executeUpdate() == 0) {
             return null;
         }
-        String placed;
-        try {
-            placed = placement.place(false);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        String placed = place(placement, false);
+        if (!countedInSeries(seriesUid, known, rq.size(), now)) {
+            return indexInTransaction(rq.withPath(placed), false, true); // the full path creates the series again
         }
-        if (em.createNamedQuery(Series.COUNT_INSTANCE).setParameter(1, now).setParameter(2, known.seriesId())
-                .executeUpdate() == 0) {
-            // the series went while its study stayed: undo the count, and the full path creates it again
-            updateStudy(known.studyId(), -1, -rq.size(), now);
-            recent.forget(seriesUid);
-            return indexInTransaction(rq.withPath(placed), false, true);
-        }
-        persist(em.getReference(Series.class, known.seriesId()), sopUid, ds,
-                AttributeBlobs.level(ds, Level.INSTANCE), rq.withPath(placed));
-        return new IndexResult(IndexResult.Outcome.STORED, null, null, List.of());
+        return persistInto(known, sopUid, rq.withPath(placed));
     }
 
     /**
@@ -202,6 +182,14 @@ public class IndexWriter {
             recent.forget(seriesUid);
             return false;
         }
+        return countedInSeries(seriesUid, known, size, now);
+    }
+
+    /**
+     * Counts the instance already counted in its study in its series too; false when the series went while
+     * its study stayed: the study's count is put back and the hint forgotten.
+     */
+    private boolean countedInSeries(String seriesUid, RecentSeries.Known known, long size, Instant now) {
         if (em.createNamedQuery(Series.COUNT_INSTANCE).setParameter(1, now).setParameter(2, known.seriesId())
                 .executeUpdate() == 0) {
             updateStudy(known.studyId(), -1, -size, now);
@@ -209,6 +197,29 @@ public class IndexWriter {
             return false;
         }
         return true;
+    }
+
+    /** What this server knows of the instance's series, if the instance fits it (nothing to note). */
+    private RecentSeries.Known fittingHint(Attributes ds) {
+        RecentSeries.Known known = recent.get(ds.getString(Tag.SeriesInstanceUID));
+        return known != null && known.fits(ds.getString(Tag.StudyInstanceUID), ds.getString(Tag.PatientID),
+                ds.getString(Tag.PatientName)) ? known : null;
+    }
+
+    /** Places the file; an IOException comes back unchecked (the transaction rolls back). */
+    private static String place(Placement placement, boolean beside) {
+        try {
+            return placement.place(beside);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The rows of a new instance of a series known from an earlier store, whose counters are moved. */
+    private IndexResult persistInto(RecentSeries.Known known, String sopUid, IndexRequest rq) {
+        persist(em.getReference(Series.class, known.seriesId()), sopUid, rq.dataset(),
+                AttributeBlobs.level(rq.dataset(), Level.INSTANCE), rq);
+        return new IndexResult(IndexResult.Outcome.STORED, null, null, List.of());
     }
 
     private int updateStudy(long id, int instances, long bytes, Instant now) {

@@ -7,12 +7,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,11 +33,11 @@ import org.beaconpacs.dicom.net.scp.Responder;
  * Storage SCP (PS3.4 Annex B): a C-STORE becomes a durable Part 10 file and an index row, or an honest
  * failure status; nothing acknowledged is lost and nothing half-written is indexed.
  * <ol>
- * <li>the data set streams into a temporary file under {@code .incoming} (digest on the way);</li>
+ * <li>the data set streams into a temporary file under {@code .incoming} (digest on the way; per-object
+ * durability: fsync'd as it is closed, before the study's lock and the index transaction);</li>
  * <li>the file is parsed end to end (a truncated data set fails here) and checked against the command;</li>
- * <li>per-object durability: fsync of the file (before the study's lock and the index transaction),
- * atomic rename, fsync of the directory (grouped across concurrent stores); deferred: the rename only,
- * the flusher fsyncs within its interval;</li>
+ * <li>per-object: atomic rename, fsync of the directory (grouped across concurrent stores); deferred: the
+ * rename only, the flusher fsyncs within its interval;</li>
  * <li>the index transaction commits (files are the source of truth; see IndexWriter);</li>
  * <li>only then the response.</li>
  * </ol>
@@ -91,24 +89,24 @@ public class StorageService {
                     + "threshold"), null);
             return;
         }
+        boolean perObject = settings.durability() == StorageSettings.Durability.PER_OBJECT;
         ReceivedObject received;
         try {
-            received = ObjectReceiver.receive(settings.incoming(), settings.digestAlgorithm(), false,
+            // per-object: fsync'd before the channel closes, before the study's lock and the index transaction
+            received = ObjectReceiver.receive(settings.incoming(), settings.digestAlgorithm(), perObject,
                     rq.affectedSopClassUid(), rq.affectedSopInstanceUid(), request.message().transferSyntax(),
                     request.association().callingAeTitle(), request.association().calledAeTitle(), data);
         } catch (ObjectReceiver.StorageWriteException e) {
-            LOG.log(Level.SEVERE, "cannot write to the storage: " + e.getMessage(), e);
-            responder.respond(failure(rq, OUT_OF_RESOURCES, "cannot write the object: " + e.getMessage()), null);
+            responder.respond(writeFailure(rq, e), null);
             return;
         }
         // from here the temporary file is ours to move or delete
         boolean placed = false;
         try {
-            placed = store(request, responder, rq, settings, received);
+            placed = store(request, responder, rq, perObject, received);
         } catch (ObjectReceiver.StorageWriteException e) {
-            LOG.log(Level.SEVERE, "cannot place a received object: " + e.getMessage(), e);
             removeQuietly(received.temporary()); // before the answer: nothing is left once it is heard
-            responder.respond(failure(rq, OUT_OF_RESOURCES, "cannot write the object: " + e.getMessage()), null);
+            responder.respond(writeFailure(rq, e), null);
         } finally {
             if (!placed) {
                 Files.deleteIfExists(received.temporary());
@@ -117,7 +115,7 @@ public class StorageService {
     }
 
     /** Stores a received object and responds; true when its temporary file was moved into place. */
-    private boolean store(DimseRequest request, Responder responder, Command rq, StorageSettings settings,
+    private boolean store(DimseRequest request, Responder responder, Command rq, boolean perObject,
                           ReceivedObject received) throws IOException {
         Attributes ds;
         try (DicomReader reader = DicomReader.open(received.temporary())) {
@@ -133,15 +131,6 @@ public class StorageService {
         if (problem != null) {
             responder.respond(problem, null);
             return false;
-        }
-        boolean perObject = settings.durability() == StorageSettings.Durability.PER_OBJECT;
-        if (perObject) {
-            // the data's fsync needs neither the study's lock nor a database connection: before both
-            try (FileChannel ch = FileChannel.open(received.temporary(), StandardOpenOption.WRITE)) {
-                ch.force(true);
-            } catch (IOException e) {
-                throw new ObjectReceiver.StorageWriteException(e);
-            }
         }
         String studyUid = ds.getString(Tag.StudyInstanceUID);
         ReentrantLock lock = studyLocks.of(studyUid);
@@ -275,6 +264,12 @@ public class StorageService {
         if (durable) {
             directorySync.sync(dir.getParent());
         }
+    }
+
+    /** 0xA700 for an object the storage could not take (receiving, fsync or placing it). */
+    private static Command writeFailure(Command rq, IOException e) {
+        LOG.log(Level.SEVERE, "cannot write " + rq.affectedSopInstanceUid() + " to the storage: " + e.getMessage(), e);
+        return failure(rq, OUT_OF_RESOURCES, "cannot write the object: " + e.getMessage());
     }
 
     private static Command failure(Command rq, int status, String comment) {
