@@ -42,10 +42,10 @@ bytes=$(du -sb "$work/ct" | cut -f1)
 # PostgreSQL for two of the Beacon servers
 mkdir "$work/pg" && chown postgres "$work/pg"
 runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust >/dev/null
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -o "-p 55433 -k /tmp" -l "$work/pg/server.log" -w start >/dev/null
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -o "-p 25433 -k /tmp" -l "$work/pg/server.log" -w start >/dev/null
 for db in perobj deferred; do
-  psql -h /tmp -p 55433 -U postgres -qc "create role b_$db login password 'beacon'" postgres
-  psql -h /tmp -p 55433 -U postgres -qc "create database b_$db owner b_$db" postgres
+  psql -h /tmp -p 25433 -U postgres -qc "create role b_$db login password 'beacon'" postgres
+  psql -h /tmp -p 25433 -U postgres -qc "create database b_$db owner b_$db" postgres
 done
 
 # Beacon servers: name offset dicom-port env...
@@ -58,8 +58,8 @@ start_beacon() { # name offset dicomport env-assignments...
   pids+=($!)
   port[$name]=$dp; offset[$name]=$off
 }
-start_beacon pg-perobj 300 11501 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:55433/b_perobj BEACON_DB_USER=b_perobj
-start_beacon pg-deferred 400 11502 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:55433/b_deferred BEACON_DB_USER=b_deferred BEACON_STORAGE_DURABILITY=deferred
+start_beacon pg-perobj 300 11501 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:25433/b_perobj BEACON_DB_USER=b_perobj
+start_beacon pg-deferred 400 11502 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:25433/b_deferred BEACON_DB_USER=b_deferred BEACON_STORAGE_DURABILITY=deferred
 start_beacon h2-perobj 500 11503
 start_beacon h2-deferred 600 11504 BEACON_STORAGE_DURABILITY=deferred
 for name in pg-perobj pg-deferred h2-perobj h2-deferred; do
