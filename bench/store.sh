@@ -6,13 +6,13 @@
 # on one association, then on 4 parallel associations; interleaved rounds, medians, ratios, and the
 # server's CPU seconds per 1000 images. Stored data is removed between runs (a resend of a stored
 # instance would not be written again). DCMTK and Orthanc run with TCP_NODELAY=1.
-# Usage: bench/store.sh [objects=1000] [rounds=3] [warm-up rounds=8]
+# Usage: bench/store.sh [objects=1000] [rounds=3] [warm-up rounds=12]
 #   needs: mvn -B install -DskipTests first; dcmtk, orthanc, postgresql (Debian), curl, python3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 objects=${1:-1000}
 rounds=${2:-3}
-warmups=${3:-8}
+warmups=${3:-12}
 for tool in storescu storescp Orthanc curl python3; do
   command -v "$tool" >/dev/null || { echo "$tool missing (apt-get install -y dcmtk orthanc curl)" >&2; exit 1; }
 done

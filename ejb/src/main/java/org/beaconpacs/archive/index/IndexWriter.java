@@ -35,13 +35,15 @@ public class IndexWriter {
     private javax.sql.DataSource dataSource;
 
     /** Puts a received object's file in its place (called inside the indexing transaction). */
-    @FunctionalInterface
     public interface Placement {
         /**
-         * Moves the file to its place and returns its path relative to the storage root: the usual path
-         * of a new instance, or ({@code beside}) a new name beside the file of the instance it replaces.
+         * The path, relative to the storage root, the file is to get: the usual path of a new instance,
+         * or ({@code beside}) a new name beside the file of the instance it replaces.
          */
-        String place(boolean beside) throws java.io.IOException;
+        String path(boolean beside);
+
+        /** Moves the file to the path {@link #path} gave last. */
+        void move() throws java.io.IOException;
     }
 
     /**
@@ -52,15 +54,15 @@ public class IndexWriter {
      * back; the caller removes a file already placed).
      */
     public IndexResult store(IndexRequest rq, boolean replace, Placement placement) {
-        relaxCommitDurability();
-        return storeInTransaction(rq, replace, placement);
-    }
-
-    private IndexResult storeInTransaction(IndexRequest rq, boolean replace, Placement placement) {
-        IndexResult counted = storeIntoRecentSeries(rq, placement);
-        if (counted != null) {
-            return counted;
+        RecentSeries.Known known = fittingHint(rq.dataset());
+        if (known != null) {
+            IndexResult stored = isPostgres() ? storeIntoRecentSeriesInOneStatement(rq, placement, known)
+                    : storeIntoRecentSeries(rq, placement, known);
+            if (stored != null) {
+                return stored;
+            }
         }
+        relaxCommitDurability();
         List<Object[]> rows = em.createNamedQuery(StoredObject.BY_SOP_UID, Object[].class)
                 .setParameter("uid", rq.dataset().getString(Tag.SOPInstanceUID)).setMaxResults(1).getResultList();
         boolean exists = !rows.isEmpty();
@@ -151,13 +153,9 @@ public class IndexWriter {
      * counted and its rows inserted, nothing else read. Null, with nothing changed, when that statement
      * finds a resend or no active study: the caller then looks the instance up.
      */
-    private IndexResult storeIntoRecentSeries(IndexRequest rq, Placement placement) {
+    private IndexResult storeIntoRecentSeries(IndexRequest rq, Placement placement, RecentSeries.Known known) {
         Attributes ds = rq.dataset();
         String seriesUid = ds.getString(Tag.SeriesInstanceUID);
-        RecentSeries.Known known = fittingHint(ds);
-        if (known == null) {
-            return null;
-        }
         String sopUid = ds.getString(Tag.SOPInstanceUID);
         Instant now = Instant.now();
         if (em.createNamedQuery(Study.COUNT_NEW_INSTANCE).setParameter(1, rq.size()).setParameter(2, now)
@@ -169,6 +167,29 @@ public class IndexWriter {
             return indexInTransaction(rq.withPath(placed), false, true); // the full path creates the series again
         }
         return persistInto(known, sopUid, rq.withPath(placed));
+    }
+
+    /**
+     * The short path on PostgreSQL: the same counts and rows in one statement (RecentSeriesStatement),
+     * then the file moved, so the rows still commit after the rename. Null, with nothing changed, when
+     * the statement finds a resend or no active study.
+     */
+    private IndexResult storeIntoRecentSeriesInOneStatement(IndexRequest rq, Placement placement,
+                                                            RecentSeries.Known known) {
+        Instant now = Instant.now();
+        String path = placement.path(false);
+        switch (RecentSeriesStatement.execute(em, known, rq, path, now)) {
+            case NOT_NEW:
+                return null;
+            case SERIES_GONE:
+                String seriesUid = rq.dataset().getString(Tag.SeriesInstanceUID);
+                updateStudy(known.studyId(), -1, -rq.size(), now);
+                recent.forget(seriesUid);
+                return indexInTransaction(rq.withPath(place(placement, false)), false, true);
+            default:
+                move(placement);
+                return new IndexResult(IndexResult.Outcome.STORED, null, null, List.of());
+        }
     }
 
     /**
@@ -206,10 +227,17 @@ public class IndexWriter {
                 ds.getString(Tag.PatientName)) ? known : null;
     }
 
-    /** Places the file; an IOException comes back unchecked (the transaction rolls back). */
+    /** Places the file; its path relative to the storage root. */
     private static String place(Placement placement, boolean beside) {
+        String path = placement.path(beside);
+        move(placement);
+        return path;
+    }
+
+    /** Moves the file; an IOException comes back unchecked (the transaction rolls back). */
+    private static void move(Placement placement) {
         try {
-            return placement.place(beside);
+            placement.move();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -137,22 +137,33 @@ public class StorageService {
         lock.lock();
         try {
             boolean replace = StorageSettings.duplicates() == StorageSettings.DuplicatePolicy.REPLACE;
-            Path[] placed = new Path[1];
+            Path[] placed = new Path[1]; // set just before the move: from then on a failure removes it
             IndexResult result;
             try {
                 // one call into the index: look for the instance, place the file, index it
                 result = index.store(new IndexRequest(ds, null, received.size(), received.digest(),
                         settings.digestAlgorithm(), received.transferSyntax(), perObject,
-                        request.association().callingAeTitle(), request.association().serial()), replace, beside -> {
-                            String relative = StoragePaths.relative(LocalDate.now(), studyUid,
-                                    ds.getString(Tag.SeriesInstanceUID), rq.affectedSopInstanceUid());
-                            if (beside) {
-                                relative = relative.replace(".dcm", "-" + UUID.randomUUID().toString().substring(0, 8)
-                                        + ".dcm");
+                        request.association().callingAeTitle(), request.association().serial()), replace,
+                        new IndexWriter.Placement() {
+                            private Path target;
+
+                            @Override
+                            public String path(boolean beside) {
+                                String relative = StoragePaths.relative(LocalDate.now(), studyUid,
+                                        ds.getString(Tag.SeriesInstanceUID), rq.affectedSopInstanceUid());
+                                if (beside) {
+                                    relative = relative.replace(".dcm", "-"
+                                            + UUID.randomUUID().toString().substring(0, 8) + ".dcm");
+                                }
+                                target = settings.root().resolve(relative);
+                                return relative;
                             }
-                            placed[0] = settings.root().resolve(relative);
-                            place(received.temporary(), placed[0], perObject);
-                            return relative;
+
+                            @Override
+                            public void move() throws IOException {
+                                placed[0] = target;
+                                place(received.temporary(), target, perObject);
+                            }
                         });
             } catch (RuntimeException e) {
                 if (placed[0] != null) {

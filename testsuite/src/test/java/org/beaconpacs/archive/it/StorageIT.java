@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.beaconpacs.archive.it.testing.Beacon;
 import org.beaconpacs.archive.it.testing.Storage;
+import org.beaconpacs.archive.it.testing.StoredFiles;
 import org.beaconpacs.archive.it.testing.Synthetic;
 import org.beaconpacs.dicom.data.Attributes;
 import org.beaconpacs.dicom.data.VR;
@@ -107,9 +108,7 @@ class StorageIT {
         String series = UIDs.createUID();
         Attributes good = Synthetic.ct("STATUS1", "Status^Test", study, series, 1, 2048);
         String iuid = good.getString(Tag.SOPInstanceUID);
-        AAssociateRQ rq = DicomClient.request("STATUSSCU", Beacon.AE_TITLE);
-        rq.addPresentationContext(PresentationContext.rq(1, UID.CTImageStorage, UID.ExplicitVRLittleEndian));
-        try (DicomClient c = DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT)) {
+        try (DicomClient c = ctClient("STATUSSCU")) {
             Attributes mr = new Attributes(good);
             mr.setString(Tag.SOPClassUID, org.beaconpacs.dicom.data.VR.UI, UID.MRImageStorage);
             assertEquals(0xA900, store(c, iuid, Synthetic.encode(mr)).status(), "SOP class differs");
@@ -250,9 +249,7 @@ class StorageIT {
         // the same series: the archive knows it from the first, and must still see the other patient
         Attributes second = Synthetic.ct("PAT2", "Second^Patient", study, series, 2, 1024);
         Attributes renamed = Synthetic.ct("PAT1", "Renamed^Patient", UIDs.createUID(), UIDs.createUID(), 1, 1024);
-        AAssociateRQ rq = DicomClient.request("CONFLICTSCU", Beacon.AE_TITLE);
-        rq.addPresentationContext(PresentationContext.rq(1, UID.CTImageStorage, UID.ExplicitVRLittleEndian));
-        try (DicomClient c = DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT)) {
+        try (DicomClient c = ctClient("CONFLICTSCU")) {
             for (Attributes ds : List.of(first, second, renamed)) {
                 assertEquals(0, store(c, ds.getString(Tag.SOPInstanceUID), Synthetic.encode(ds)).status());
             }
@@ -278,12 +275,58 @@ class StorageIT {
     }
 
     @Test
+    void instancesOfASeriesStoredIntoLatelyAreIndexedWithEveryKeyAnInstanceNumberOrNone() throws Exception {
+        // after the first instance the archive knows the series: the others take the store's short path
+        // (on PostgreSQL one statement that counts and inserts), which must index them as fully
+        String study = UIDs.createUID();
+        String series = UIDs.createUID();
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        try (DicomClient c = ctClient("LATELYSCU")) {
+            for (int i = 1; i <= 4; i++) {
+                Attributes ds = Synthetic.ct("LATELY1", "Lately^Patient", study, series, i, 2048 * i);
+                if (i == 3) {
+                    ds.remove(Tag.InstanceNumber);
+                }
+                assertEquals(0, store(c, ds.getString(Tag.SOPInstanceUID), Synthetic.encode(ds)).status());
+                numbers.put(ds.getString(Tag.SOPInstanceUID), i == 3 ? null : i);
+            }
+            c.release();
+        }
+        JsonObject s = Beacon.object(Beacon.api("GET", "/studies/" + study, null));
+        assertEquals(4, s.getInt("numberOfInstances"));
+        var seriesList = Beacon.array(Beacon.api("GET", "/studies/" + study + "/series", null));
+        assertEquals(4, seriesList.get(0).asJsonObject().getInt("numberOfInstances"));
+        long bytes = 0;
+        for (var v : Beacon.array(Beacon.api("GET", "/series/" + series + "/instances", null))) {
+            JsonObject instance = v.asJsonObject();
+            String uid = instance.getString("sopInstanceUid");
+            assertTrue(numbers.containsKey(uid), uid);
+            Integer number = numbers.remove(uid);
+            if (number == null) {
+                assertTrue(!instance.containsKey("instanceNumber") || instance.isNull("instanceNumber"),
+                        instance.toString());
+            } else {
+                assertEquals(number, instance.getInt("instanceNumber"));
+            }
+            assertEquals(UID.CTImageStorage, instance.getString("sopClassUid"));
+            assertEquals(UID.ExplicitVRLittleEndian, instance.getString("transferSyntax"));
+            assertEquals("SHA-256", instance.getString("digestAlgorithm"));
+            Path file = Storage.root().resolve(instance.getString("path"));
+            assertEquals(Files.size(file), instance.getJsonNumber("size").longValue());
+            assertEquals(StoredFiles.datasetSha256(file), instance.getString("digest"));
+            assertEquals(uid, DicomFile.read(file).dataset().getString(Tag.SOPInstanceUID));
+            bytes += Files.size(file);
+        }
+        assertTrue(numbers.isEmpty(), "not listed: " + numbers.keySet());
+        assertEquals(bytes, s.getJsonNumber("sizeBytes").longValue());
+        assertEquals(204, Beacon.api("DELETE", "/studies/" + study, null).statusCode());
+    }
+
+    @Test
     void aSeriesStoredAgainAfterItsStudyWasDeletedIsCountedAfresh() throws Exception {
         String study = UIDs.createUID();
         String series = UIDs.createUID();
-        AAssociateRQ rq = DicomClient.request("AGAINSCU", Beacon.AE_TITLE);
-        rq.addPresentationContext(PresentationContext.rq(1, UID.CTImageStorage, UID.ExplicitVRLittleEndian));
-        try (DicomClient c = DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT)) {
+        try (DicomClient c = ctClient("AGAINSCU")) {
             for (int i = 1; i <= 3; i++) {
                 Attributes ds = Synthetic.ct("AGAIN1", "Again^Patient", study, series, i, 1024);
                 assertEquals(0, store(c, ds.getString(Tag.SOPInstanceUID), Synthetic.encode(ds)).status());
@@ -317,11 +360,9 @@ class StorageIT {
         Attributes second = new Attributes(first);
         second.setBytes(Tag.PixelData, org.beaconpacs.dicom.data.VR.OW, new byte[8192]);
         String iuid = first.getString(Tag.SOPInstanceUID);
-        AAssociateRQ rq = DicomClient.request("REPLACESCU", Beacon.AE_TITLE);
-        rq.addPresentationContext(PresentationContext.rq(1, UID.CTImageStorage, UID.ExplicitVRLittleEndian));
         Path firstFile;
         try (org.beaconpacs.archive.it.testing.Management m = new org.beaconpacs.archive.it.testing.Management();
-             DicomClient c = DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT)) {
+             DicomClient c = ctClient("REPLACESCU")) {
             assertEquals(0, store(c, iuid, Synthetic.encode(first)).status());
             firstFile = Storage.root().resolve(Storage.onlyInstance(study).getString("path"));
             m.systemProperty("beacon.storage.duplicates", "replace");
@@ -349,9 +390,7 @@ class StorageIT {
         Attributes first = Synthetic.ct("PLACE1", "Place^Failure", study, UIDs.createUID(), 1, 1024);
         Attributes blocked = Synthetic.ct("PLACE1", "Place^Failure", study, blockedSeries, 1, 1024);
         String blockedUid = blocked.getString(Tag.SOPInstanceUID);
-        AAssociateRQ rq = DicomClient.request("PLACESCU", Beacon.AE_TITLE);
-        rq.addPresentationContext(PresentationContext.rq(1, UID.CTImageStorage, UID.ExplicitVRLittleEndian));
-        try (DicomClient c = DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT)) {
+        try (DicomClient c = ctClient("PLACESCU")) {
             assertEquals(0, store(c, first.getString(Tag.SOPInstanceUID), Synthetic.encode(first)).status());
             Path studyDir = Storage.root().resolve(Storage.onlyInstance(study).getString("path")).getParent()
                     .getParent();
@@ -382,11 +421,9 @@ class StorageIT {
     @Test
     void belowTheFreeSpaceThresholdStoresAreRefusedWithOutOfResources() throws Exception {
         Attributes ds = Synthetic.ct("FULL1", "Full^Disk", UIDs.createUID(), UIDs.createUID(), 1, 1024);
-        AAssociateRQ rq = DicomClient.request("FULLSCU", Beacon.AE_TITLE);
-        rq.addPresentationContext(PresentationContext.rq(1, UID.CTImageStorage, UID.ExplicitVRLittleEndian));
         try (org.beaconpacs.archive.it.testing.Management m = new org.beaconpacs.archive.it.testing.Management()) {
             m.systemProperty("beacon.storage.min-free-mb", "1000000000"); // a petabyte free, please
-            try (DicomClient c = DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT)) {
+            try (DicomClient c = ctClient("FULLSCU")) {
                 Thread.sleep(1100); // the free space is checked at most once a second
                 Command refused = store(c, ds.getString(Tag.SOPInstanceUID), Synthetic.encode(ds));
                 assertEquals(0xA700, refused.status());
@@ -398,11 +435,18 @@ class StorageIT {
         }
         assertEquals(404, Beacon.api("GET", "/studies/" + ds.getString(Tag.StudyInstanceUID), null).statusCode());
         Thread.sleep(1100);
-        try (DicomClient c = DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT)) {
+        try (DicomClient c = ctClient("FULLSCU")) {
             assertEquals(0, store(c, ds.getString(Tag.SOPInstanceUID), Synthetic.encode(ds)).status(), "room again");
             c.release();
         }
         Beacon.api("DELETE", "/studies/" + ds.getString(Tag.StudyInstanceUID), null);
+    }
+
+    /** An association of {@code callingAe} proposing CT Image Storage in Explicit VR Little Endian. */
+    private static DicomClient ctClient(String callingAe) throws Exception {
+        AAssociateRQ rq = DicomClient.request(callingAe, Beacon.AE_TITLE);
+        rq.addPresentationContext(PresentationContext.rq(1, UID.CTImageStorage, UID.ExplicitVRLittleEndian));
+        return DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT);
     }
 
     private static Command store(DicomClient c, String iuid, byte[] dataset) throws Exception {
