@@ -245,8 +245,16 @@ public class IndexWriter {
 
     /** The rows of a new instance of a series known from an earlier store, whose counters are moved. */
     private IndexResult persistInto(RecentSeries.Known known, String sopUid, IndexRequest rq) {
-        persist(em.getReference(Series.class, known.seriesId()), sopUid, rq.dataset(),
-                AttributeBlobs.level(rq.dataset(), Level.INSTANCE), rq);
+        Attributes ds = rq.dataset();
+        Instant now = Instant.now();
+        em.createNamedQuery(Instance.INSERT).setParameter(1, known.seriesId()).setParameter(2, sopUid)
+                .setParameter(3, ds.getString(Tag.SOPClassUID)).setParameter(4, integer(ds, Tag.InstanceNumber))
+                .setParameter(5, AttributeBlobs.encode(AttributeBlobs.level(ds, Level.INSTANCE)))
+                .setParameter(6, now).executeUpdate();
+        em.createNamedQuery(StoredObject.INSERT).setParameter(1, sopUid).setParameter(2, rq.path())
+                .setParameter(3, rq.size()).setParameter(4, rq.digest()).setParameter(5, rq.digestAlgorithm())
+                .setParameter(6, rq.transferSyntax()).setParameter(7, rq.durable()).setParameter(8, rq.sourceAe())
+                .setParameter(9, rq.associationSerial()).setParameter(10, now).executeUpdate();
         return new IndexResult(IndexResult.Outcome.STORED, null, null, List.of());
     }
 

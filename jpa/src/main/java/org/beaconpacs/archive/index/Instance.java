@@ -8,8 +8,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -18,10 +20,16 @@ import java.time.Instant;
 @Table(name = "instance")
 @NamedQuery(name = Instance.BY_UID, query = "select i from Instance i where i.sopUid = :uid")
 @NamedQuery(name = Instance.OF_SERIES, query = "select i from Instance i where i.series = :series order by i.instanceNumber, i.id")
+// native: the store's short path inserts rows nothing reads in its transaction; no entity to manage
+@NamedNativeQuery(name = Instance.INSERT, query = "insert into instance (series_fk, sop_uid, sop_class_uid, "
+        + "instance_number, attributes, created) values (?1, ?2, ?3, ?4, ?5, ?6)",
+        hints = @QueryHint(name = Study.QUERY_SPACES, value = "instance"))
 public class Instance {
 
     public static final String BY_UID = "Instance.byUid";
     public static final String OF_SERIES = "Instance.ofSeries";
+    /** A new instance (parameters: series id, SOP Instance UID, SOP Class UID, number, attributes, now). */
+    public static final String INSERT = "Instance.insert";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -7,9 +7,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.PrePersist;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -24,6 +26,11 @@ import java.time.Instant;
 @NamedQuery(name = StoredObject.MARK_DURABLE, query = "update StoredObject o set o.durable = true where o.path in :paths")
 @NamedQuery(name = StoredObject.BY_SOP_UID, query = "select o.path, o.digest from StoredObject o where o.instance.sopUid = :uid")
 @NamedQuery(name = StoredObject.BY_PATH, query = "select count(o) from StoredObject o where o.path = :path")
+// native, like Instance.INSERT
+@NamedNativeQuery(name = StoredObject.INSERT, query = "insert into stored_object (instance_fk, path, size_bytes, "
+        + "digest, digest_algorithm, transfer_syntax, durable, source_ae, association_serial, created) values ("
+        + "(select id from instance where sop_uid = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        hints = @QueryHint(name = Study.QUERY_SPACES, value = "stored_object"))
 @NamedQuery(name = StoredObject.OF_STUDY, query = "select o from StoredObject o join o.instance i "
         + "where i.series.study = :study")
 public class StoredObject {
@@ -34,6 +41,11 @@ public class StoredObject {
     public static final String OF_STUDY = "StoredObject.ofStudy";
     public static final String BY_SOP_UID = "StoredObject.bySopUid";
     public static final String BY_PATH = "StoredObject.byPath";
+    /**
+     * The file of an instance just inserted (parameters: SOP Instance UID, path, size, digest, digest
+     * algorithm, transfer syntax, durable, source AE, association serial, now).
+     */
+    public static final String INSERT = "StoredObject.insert";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
