@@ -26,6 +26,8 @@ public class IndexWriter {
     private static final Logger LOG = Logger.getLogger(IndexWriter.class.getName());
 
     private static volatile Boolean postgres;
+    /** A new instance indexed without conflicts. */
+    private static final IndexResult STORED = new IndexResult(IndexResult.Outcome.STORED, null, null, List.of());
 
     @PersistenceContext(unitName = "beacon")
     private EntityManager em;
@@ -182,13 +184,11 @@ public class IndexWriter {
             case NOT_NEW:
                 return null;
             case SERIES_GONE:
-                String seriesUid = rq.dataset().getString(Tag.SeriesInstanceUID);
-                updateStudy(known.studyId(), -1, -rq.size(), now);
-                recent.forget(seriesUid);
+                uncount(rq.dataset().getString(Tag.SeriesInstanceUID), known, rq.size(), now);
                 return indexInTransaction(rq.withPath(place(placement, false)), false, true);
             default:
                 move(placement);
-                return new IndexResult(IndexResult.Outcome.STORED, null, null, List.of());
+                return STORED;
         }
     }
 
@@ -213,11 +213,16 @@ public class IndexWriter {
     private boolean countedInSeries(String seriesUid, RecentSeries.Known known, long size, Instant now) {
         if (em.createNamedQuery(Series.COUNT_INSTANCE).setParameter(1, now).setParameter(2, known.seriesId())
                 .executeUpdate() == 0) {
-            updateStudy(known.studyId(), -1, -size, now);
-            recent.forget(seriesUid);
+            uncount(seriesUid, known, size, now);
             return false;
         }
         return true;
+    }
+
+    /** The series of a hint went while its study stayed: the study's count put back, the hint forgotten. */
+    private void uncount(String seriesUid, RecentSeries.Known known, long size, Instant now) {
+        updateStudy(known.studyId(), -1, -size, now);
+        recent.forget(seriesUid);
     }
 
     /** What this server knows of the instance's series, if the instance fits it (nothing to note). */
@@ -255,7 +260,7 @@ public class IndexWriter {
                 .setParameter(3, rq.size()).setParameter(4, rq.digest()).setParameter(5, rq.digestAlgorithm())
                 .setParameter(6, rq.transferSyntax()).setParameter(7, rq.durable()).setParameter(8, rq.sourceAe())
                 .setParameter(9, rq.associationSerial()).setParameter(10, now).executeUpdate();
-        return new IndexResult(IndexResult.Outcome.STORED, null, null, List.of());
+        return STORED;
     }
 
     private int updateStudy(long id, int instances, long bytes, Instant now) {
@@ -436,7 +441,8 @@ public class IndexWriter {
         return p;
     }
 
-    private static Integer integer(Attributes ds, int tag) {
+    /** An integer attribute's value, null when absent (a nullable column). */
+    static Integer integer(Attributes ds, int tag) {
         int v = ds.getInt(tag, Integer.MIN_VALUE);
         return v == Integer.MIN_VALUE ? null : v;
     }

@@ -63,7 +63,6 @@ final class RecentSeriesStatement {
     /** Counts and inserts the instance of {@code rq} at {@code path} into the series {@code known}. */
     static Outcome execute(EntityManager em, RecentSeries.Known known, IndexRequest rq, String path, Instant now) {
         Attributes ds = rq.dataset();
-        int number = ds.getInt(Tag.InstanceNumber, Integer.MIN_VALUE);
         Object[] counts = (Object[]) em.createNativeQuery(SQL)
                 .setHint(Study.QUERY_SPACES, TABLES)
                 .setParameter(1, rq.size())
@@ -72,7 +71,7 @@ final class RecentSeriesStatement {
                 .setParameter(4, ds.getString(Tag.SOPInstanceUID))
                 .setParameter(5, known.seriesId())
                 .setParameter(6, ds.getString(Tag.SOPClassUID))
-                .setParameter(7, number == Integer.MIN_VALUE ? null : number)
+                .setParameter(7, IndexWriter.integer(ds, Tag.InstanceNumber))
                 .setParameter(8, AttributeBlobs.encode(AttributeBlobs.level(ds, Level.INSTANCE)))
                 .setParameter(9, path)
                 .setParameter(10, rq.digest())
