@@ -53,7 +53,8 @@ public class IndexWriter {
      * single call into the index (the caller holds the study's lock). A resend with the same digest, or
      * with another digest when {@code replace} is false, places nothing; its outcome says which. An
      * IOException of the placement comes back wrapped in an UncheckedIOException (the transaction rolls
-     * back; the caller removes a file already placed).
+     * back; the caller removes a file already placed). A study being deleted takes nothing, not even a
+     * resend: StudyBeingDeletedException.
      */
     public IndexResult store(IndexRequest rq, boolean replace, Placement placement) {
         RecentSeries.Known known = fittingHint(rq.dataset());
@@ -69,6 +70,9 @@ public class IndexWriter {
                 .setParameter("uid", rq.dataset().getString(Tag.SOPInstanceUID)).setMaxResults(1).getResultList();
         boolean exists = !rows.isEmpty();
         if (exists) {
+            if (rows.get(0)[2] == Study.Status.DELETING) {
+                throw new StudyBeingDeletedException((String) rows.get(0)[3]);
+            }
             String path = (String) rows.get(0)[0];
             if (rows.get(0)[1].equals(rq.digest())) {
                 return new IndexResult(IndexResult.Outcome.SAME_CONTENT, path, null, List.of());
@@ -83,7 +87,8 @@ public class IndexWriter {
 
     /**
      * Indexes {@code rq}. An instance already indexed with the same digest is left alone; with another
-     * digest it is kept or replaced as {@code replace} says.
+     * digest it is kept or replaced as {@code replace} says; into a study being deleted, nothing goes
+     * (StudyBeingDeletedException).
      */
     public IndexResult index(IndexRequest rq, boolean replace) {
         return index(rq, replace, false);
@@ -105,6 +110,10 @@ public class IndexWriter {
             Instance existing = single(em.createNamedQuery(Instance.BY_UID, Instance.class)
                     .setParameter("uid", sopUid));
             if (existing != null) {
+                Study study = existing.getSeries().getStudy();
+                if (study.getStatus() == Study.Status.DELETING) {
+                    throw new StudyBeingDeletedException(study.getStudyUid());
+                }
                 return resend(existing, rq, replace);
             }
         }
@@ -350,6 +359,9 @@ public class IndexWriter {
         Study study = em.createNamedQuery(Study.BY_UID, Study.class).setParameter("uid", studyUid)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);
         if (study != null) {
+            if (study.getStatus() == Study.Status.DELETING) {
+                throw new StudyBeingDeletedException(studyUid);
+            }
             Patient p = study.getPatient();
             if (!Objects.equals(p.getPatientId(), ds.getString(Tag.PatientID))
                     || !Objects.equals(p.getName(), ds.getString(Tag.PatientName))) {

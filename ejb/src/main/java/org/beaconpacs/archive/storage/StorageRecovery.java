@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.beaconpacs.archive.index.IndexRequest;
 import org.beaconpacs.archive.index.IndexWriter;
+import org.beaconpacs.archive.index.StudyBeingDeletedException;
 import org.beaconpacs.archive.study.StudyService;
 import org.beaconpacs.dicom.data.Attributes;
 import org.beaconpacs.dicom.dict.Tag;
@@ -169,6 +170,14 @@ public class StorageRecovery {
                 lock.unlock();
             }
             LOG.info(() -> "re-indexed " + relative + " (its index commit was lost with the crash)");
+        } catch (StudyBeingDeletedException e) {
+            // never acknowledged (a store into a study being deleted is refused): it goes with its study
+            LOG.info(() -> "removing " + relative + ": " + e.getMessage());
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException io) {
+                LOG.log(Level.WARNING, "cannot remove " + file, io);
+            }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "cannot re-index " + file + "; left in place", e);
         }

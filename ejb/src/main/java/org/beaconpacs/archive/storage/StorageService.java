@@ -20,6 +20,7 @@ import org.beaconpacs.archive.activity.ActivityService;
 import org.beaconpacs.archive.index.IndexRequest;
 import org.beaconpacs.archive.index.IndexResult;
 import org.beaconpacs.archive.index.IndexWriter;
+import org.beaconpacs.archive.index.StudyBeingDeletedException;
 import org.beaconpacs.archive.rar.api.DimseRequest;
 import org.beaconpacs.dicom.data.Attributes;
 import org.beaconpacs.dicom.dict.Tag;
@@ -172,6 +173,12 @@ public class StorageService {
                 java.io.UncheckedIOException io = cause(e, java.io.UncheckedIOException.class);
                 if (io != null) {
                     throw new ObjectReceiver.StorageWriteException(io.getCause()); // could not be placed
+                }
+                if (cause(e, StudyBeingDeletedException.class) != null) {
+                    LOG.info(() -> "C-STORE of " + rq.affectedSopInstanceUid() + " refused: " + e.getMessage());
+                    responder.respond(failure(rq, Status.PROCESSING_FAILURE,
+                            "the study is being deleted: send again later"), null);
+                    return false;
                 }
                 LOG.log(Level.SEVERE, "indexing " + rq.affectedSopInstanceUid() + " failed", e);
                 responder.respond(failure(rq, Status.PROCESSING_FAILURE, "the object could not be indexed: "

@@ -2,6 +2,7 @@ package org.beaconpacs.archive.study;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -104,10 +105,18 @@ public class StudyStore {
         return out;
     }
 
-    /** First step of a delete: the study disappears from lists; returns its files (storage-relative). */
+    /**
+     * First step of a delete: the study disappears from lists and takes no more objects; returns its files
+     * (storage-relative). The row lock waits for stores in flight, so that their files are in the list.
+     * A delete already begun (by another request, or interrupted) is simply joined.
+     */
     public List<String> markDeleting(String studyUid) {
-        Study study = study(studyUid, false);
+        Study study = locked(studyUid);
+        if (study == null) {
+            throw new NotFoundException("study", studyUid);
+        }
         study.setStatus(Study.Status.DELETING);
+        em.flush(); // the status is what stores check: written before the files are listed
         return files(study);
     }
 
@@ -121,9 +130,15 @@ public class StudyStore {
                 .getResultList().stream().map(StoredObject::getPath).toList();
     }
 
-    /** Last step of a delete: the rows go, the patient too when it has no other study. */
+    /**
+     * Last step of a delete: the rows go, the patient too when it has no other study. Nothing to do when
+     * a concurrent delete of the same study removed them first.
+     */
     public void removeRows(String studyUid) {
-        Study study = study(studyUid, false);
+        Study study = locked(studyUid);
+        if (study == null) {
+            return;
+        }
         Patient patient = study.getPatient();
         em.createQuery("delete from StoredObject o where o.instance in "
                 + "(select i from Instance i where i.series.study = :study)").setParameter("study", study).executeUpdate();
@@ -151,6 +166,12 @@ public class StudyStore {
     /** Studies whose delete was started and not finished. */
     public List<String> deleting() {
         return em.createNamedQuery(Study.DELETING, String.class).getResultList();
+    }
+
+    /** The study, its row locked until the transaction ends; null when there is none. */
+    private Study locked(String studyUid) {
+        return em.createNamedQuery(Study.BY_UID, Study.class).setParameter("uid", studyUid)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);
     }
 
     private Study study(String studyUid, boolean activeOnly) {

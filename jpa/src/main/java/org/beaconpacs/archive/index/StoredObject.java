@@ -24,7 +24,9 @@ import java.time.Instant;
 @NamedQuery(name = StoredObject.OF_INSTANCE, query = "select o from StoredObject o where o.instance = :instance")
 @NamedQuery(name = StoredObject.NOT_DURABLE, query = "select o from StoredObject o where o.durable = false")
 @NamedQuery(name = StoredObject.MARK_DURABLE, query = "update StoredObject o set o.durable = true where o.path in :paths")
-@NamedQuery(name = StoredObject.BY_SOP_UID, query = "select o.path, o.digest from StoredObject o where o.instance.sopUid = :uid")
+@NamedQuery(name = StoredObject.BY_SOP_UID, query = "select o.path, o.digest, "
+        + "o.instance.series.study.status, o.instance.series.study.studyUid from StoredObject o "
+        + "where o.instance.sopUid = :uid")
 @NamedQuery(name = StoredObject.BY_PATH, query = "select count(o) from StoredObject o where o.path = :path")
 // native, like Instance.INSERT
 @NamedNativeQuery(name = StoredObject.INSERT, query = "insert into stored_object (instance_fk, path, size_bytes, "

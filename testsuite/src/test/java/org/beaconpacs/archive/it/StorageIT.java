@@ -1,5 +1,6 @@
 package org.beaconpacs.archive.it;
 
+import static org.beaconpacs.archive.it.testing.CtStore.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.beaconpacs.archive.it.testing.Beacon;
+import org.beaconpacs.archive.it.testing.CtStore;
 import org.beaconpacs.archive.it.testing.Storage;
 import org.beaconpacs.archive.it.testing.StoredFiles;
 import org.beaconpacs.archive.it.testing.Synthetic;
@@ -20,10 +22,7 @@ import org.beaconpacs.dicom.data.VR;
 import org.beaconpacs.dicom.dict.Tag;
 import org.beaconpacs.dicom.dict.UID;
 import org.beaconpacs.dicom.io.DicomFile;
-import org.beaconpacs.dicom.net.association.Timeouts;
 import org.beaconpacs.dicom.net.dimse.Command;
-import org.beaconpacs.dicom.net.pdu.AAssociateRQ;
-import org.beaconpacs.dicom.net.pdu.PresentationContext;
 import org.beaconpacs.dicom.net.scu.DicomClient;
 import org.beaconpacs.dicom.net.testing.Dcmtk;
 import org.beaconpacs.dicom.uid.UIDs;
@@ -108,7 +107,7 @@ class StorageIT {
         String series = UIDs.createUID();
         Attributes good = Synthetic.ct("STATUS1", "Status^Test", study, series, 1, 2048);
         String iuid = good.getString(Tag.SOPInstanceUID);
-        try (DicomClient c = ctClient("STATUSSCU")) {
+        try (DicomClient c = CtStore.client("STATUSSCU")) {
             Attributes mr = new Attributes(good);
             mr.setString(Tag.SOPClassUID, org.beaconpacs.dicom.data.VR.UI, UID.MRImageStorage);
             assertEquals(0xA900, store(c, iuid, Synthetic.encode(mr)).status(), "SOP class differs");
@@ -249,7 +248,7 @@ class StorageIT {
         // the same series: the archive knows it from the first, and must still see the other patient
         Attributes second = Synthetic.ct("PAT2", "Second^Patient", study, series, 2, 1024);
         Attributes renamed = Synthetic.ct("PAT1", "Renamed^Patient", UIDs.createUID(), UIDs.createUID(), 1, 1024);
-        try (DicomClient c = ctClient("CONFLICTSCU")) {
+        try (DicomClient c = CtStore.client("CONFLICTSCU")) {
             for (Attributes ds : List.of(first, second, renamed)) {
                 assertEquals(0, store(c, ds.getString(Tag.SOPInstanceUID), Synthetic.encode(ds)).status());
             }
@@ -281,7 +280,7 @@ class StorageIT {
         String study = UIDs.createUID();
         String series = UIDs.createUID();
         Map<String, Integer> numbers = new LinkedHashMap<>();
-        try (DicomClient c = ctClient("LATELYSCU")) {
+        try (DicomClient c = CtStore.client("LATELYSCU")) {
             for (int i = 1; i <= 4; i++) {
                 Attributes ds = Synthetic.ct("LATELY1", "Lately^Patient", study, series, i, 2048 * i);
                 if (i == 3) {
@@ -326,17 +325,11 @@ class StorageIT {
     void aSeriesStoredAgainAfterItsStudyWasDeletedIsCountedAfresh() throws Exception {
         String study = UIDs.createUID();
         String series = UIDs.createUID();
-        try (DicomClient c = ctClient("AGAINSCU")) {
-            for (int i = 1; i <= 3; i++) {
-                Attributes ds = Synthetic.ct("AGAIN1", "Again^Patient", study, series, i, 1024);
-                assertEquals(0, store(c, ds.getString(Tag.SOPInstanceUID), Synthetic.encode(ds)).status());
-            }
+        try (DicomClient c = CtStore.client("AGAINSCU")) {
+            CtStore.storeSeries(c, "AGAIN1", "Again^Patient", study, series, 1, 3);
             assertEquals(204, Beacon.api("DELETE", "/studies/" + study, null).statusCode());
             // the archive stored into this series a moment ago; its rows are gone now
-            for (int i = 4; i <= 5; i++) {
-                Attributes ds = Synthetic.ct("AGAIN1", "Again^Patient", study, series, i, 1024);
-                assertEquals(0, store(c, ds.getString(Tag.SOPInstanceUID), Synthetic.encode(ds)).status());
-            }
+            CtStore.storeSeries(c, "AGAIN1", "Again^Patient", study, series, 4, 5);
             c.release();
         }
         JsonObject s = Beacon.object(Beacon.api("GET", "/studies/" + study, null));
@@ -362,7 +355,7 @@ class StorageIT {
         String iuid = first.getString(Tag.SOPInstanceUID);
         Path firstFile;
         try (org.beaconpacs.archive.it.testing.Management m = new org.beaconpacs.archive.it.testing.Management();
-             DicomClient c = ctClient("REPLACESCU")) {
+             DicomClient c = CtStore.client("REPLACESCU")) {
             assertEquals(0, store(c, iuid, Synthetic.encode(first)).status());
             firstFile = Storage.root().resolve(Storage.onlyInstance(study).getString("path"));
             m.systemProperty("beacon.storage.duplicates", "replace");
@@ -390,7 +383,7 @@ class StorageIT {
         Attributes first = Synthetic.ct("PLACE1", "Place^Failure", study, UIDs.createUID(), 1, 1024);
         Attributes blocked = Synthetic.ct("PLACE1", "Place^Failure", study, blockedSeries, 1, 1024);
         String blockedUid = blocked.getString(Tag.SOPInstanceUID);
-        try (DicomClient c = ctClient("PLACESCU")) {
+        try (DicomClient c = CtStore.client("PLACESCU")) {
             assertEquals(0, store(c, first.getString(Tag.SOPInstanceUID), Synthetic.encode(first)).status());
             Path studyDir = Storage.root().resolve(Storage.onlyInstance(study).getString("path")).getParent()
                     .getParent();
@@ -423,7 +416,7 @@ class StorageIT {
         Attributes ds = Synthetic.ct("FULL1", "Full^Disk", UIDs.createUID(), UIDs.createUID(), 1, 1024);
         try (org.beaconpacs.archive.it.testing.Management m = new org.beaconpacs.archive.it.testing.Management()) {
             m.systemProperty("beacon.storage.min-free-mb", "1000000000"); // a petabyte free, please
-            try (DicomClient c = ctClient("FULLSCU")) {
+            try (DicomClient c = CtStore.client("FULLSCU")) {
                 Thread.sleep(1100); // the free space is checked at most once a second
                 Command refused = store(c, ds.getString(Tag.SOPInstanceUID), Synthetic.encode(ds));
                 assertEquals(0xA700, refused.status());
@@ -435,22 +428,11 @@ class StorageIT {
         }
         assertEquals(404, Beacon.api("GET", "/studies/" + ds.getString(Tag.StudyInstanceUID), null).statusCode());
         Thread.sleep(1100);
-        try (DicomClient c = ctClient("FULLSCU")) {
+        try (DicomClient c = CtStore.client("FULLSCU")) {
             assertEquals(0, store(c, ds.getString(Tag.SOPInstanceUID), Synthetic.encode(ds)).status(), "room again");
             c.release();
         }
         Beacon.api("DELETE", "/studies/" + ds.getString(Tag.StudyInstanceUID), null);
-    }
-
-    /** An association of {@code callingAe} proposing CT Image Storage in Explicit VR Little Endian. */
-    private static DicomClient ctClient(String callingAe) throws Exception {
-        AAssociateRQ rq = DicomClient.request(callingAe, Beacon.AE_TITLE);
-        rq.addPresentationContext(PresentationContext.rq(1, UID.CTImageStorage, UID.ExplicitVRLittleEndian));
-        return DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT);
-    }
-
-    private static Command store(DicomClient c, String iuid, byte[] dataset) throws Exception {
-        return c.store(UID.CTImageStorage, iuid, UID.ExplicitVRLittleEndian, (out, ts) -> out.write(dataset));
     }
 
     /** Sample files are a test input like a tool: required under CI. */
