@@ -10,6 +10,7 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.beaconpacs.archive.storage.StorageRuntime;
 
@@ -62,14 +63,24 @@ public class StudyService {
 
     public void delete(String studyUid) {
         List<String> files = store.markDeleting(studyUid);
+        store.syncCommits(); // a crash from here on resumes the delete: no row may outlive its file
         finishDelete(studyUid, files);
     }
 
-    /** Finishes deletes a crash interrupted. */
+    /**
+     * Finishes deletes a crash or a failure interrupted. One that fails again is left for the next start
+     * or another DELETE (its study stays out of every list and takes no object): a file that cannot be
+     * removed must not keep the archive from starting.
+     */
     public void resumeDeletes() {
         for (String uid : store.deleting()) {
             LOG.info(() -> "resuming the delete of study " + uid);
-            finishDelete(uid, store.filesOfDeleting(uid));
+            try {
+                finishDelete(uid, store.filesOfDeleting(uid));
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "the delete of study " + uid + " failed again; retried at the next start "
+                        + "or by another DELETE", e);
+            }
         }
     }
 
@@ -81,7 +92,8 @@ public class StudyService {
                 Files.deleteIfExists(file);
                 prune(file.getParent(), root);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete " + file + "; the delete resumes at the next start", e);
+                throw new UncheckedIOException("cannot delete " + file + "; the delete resumes at the next start "
+                        + "or when the study is deleted again", e);
             }
         }
         store.removeRows(studyUid);

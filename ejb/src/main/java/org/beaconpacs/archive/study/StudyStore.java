@@ -1,6 +1,9 @@
 package org.beaconpacs.archive.study;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -11,9 +14,13 @@ import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.sql.DataSource;
 import org.beaconpacs.archive.index.Instance;
 import org.beaconpacs.archive.index.Patient;
 import org.beaconpacs.archive.index.Series;
@@ -26,6 +33,8 @@ public class StudyStore {
 
     @PersistenceContext(unitName = "beacon")
     private EntityManager em;
+    @Resource(lookup = "java:jboss/datasources/BeaconDS")
+    private DataSource dataSource;
 
     public Page<StudySummary> search(StudyFilter f, int offset, int limit) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
@@ -118,6 +127,24 @@ public class StudyStore {
         study.setStatus(Study.Status.DELETING);
         em.flush(); // the status is what stores check: written before the files are listed
         return files(study);
+    }
+
+    /**
+     * Makes the commits so far outlive a crash where the database writes behind: H2 writes its store
+     * from a background thread, and a crash of the process loses the commits of the last moment. A
+     * delete's mark must be on disk before its first file goes. PostgreSQL's commits are durable already.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void syncCommits() {
+        try (Connection c = dataSource.getConnection()) {
+            if ("H2".equals(c.getMetaData().getDatabaseProductName())) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("CHECKPOINT SYNC");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot make the index's commits durable", e);
+        }
     }
 
     /** The files of a study being deleted (to resume after a crash). */

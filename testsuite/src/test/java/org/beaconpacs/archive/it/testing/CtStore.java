@@ -17,9 +17,14 @@ public final class CtStore {
 
     /** An association of {@code callingAe} proposing CT Image Storage in Explicit VR Little Endian. */
     public static DicomClient client(String callingAe) throws Exception {
+        return client(callingAe, Beacon.dicomPort());
+    }
+
+    /** Like {@link #client(String)}, to the server listening on {@code port}. */
+    public static DicomClient client(String callingAe, int port) throws Exception {
         AAssociateRQ rq = DicomClient.request(callingAe, Beacon.AE_TITLE);
         rq.addPresentationContext(PresentationContext.rq(1, UID.CTImageStorage, UID.ExplicitVRLittleEndian));
-        return DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT);
+        return DicomClient.connect(Beacon.HOST, port, rq, Timeouts.DEFAULT);
     }
 
     /**
