@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,8 +91,9 @@ public class StudyService {
                 Files.deleteIfExists(file);
                 prune(file.getParent(), root);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete " + file + "; the delete resumes at the next start "
-                        + "or when the study is deleted again", e);
+                DeleteIncompleteException incomplete = new DeleteIncompleteException(studyUid, f, e);
+                LOG.warning(incomplete::getMessage);
+                throw incomplete;
             }
         }
         store.removeRows(studyUid);

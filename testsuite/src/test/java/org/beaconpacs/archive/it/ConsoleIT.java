@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.beaconpacs.archive.it.testing.Beacon;
 import org.beaconpacs.archive.it.testing.Browser;
+import org.beaconpacs.archive.it.testing.CtStore;
 import org.beaconpacs.archive.it.testing.Storage;
 import org.beaconpacs.archive.it.testing.Synthetic;
 import org.beaconpacs.dicom.uid.UIDs;
@@ -290,6 +291,33 @@ class ConsoleIT {
         }
         assertEquals(404, Beacon.api("GET", "/studies/" + study, null).statusCode(), "gone from the index");
         assertFalse(Files.exists(stored), "gone from the disk");
+    }
+
+    @Test
+    void aStudyDeleteStoppedByAFileItCannotRemoveIsToldAndLeavesTheStudyHidden() throws Exception {
+        String patientId = "STOPPED" + System.nanoTime() % 100000;
+        String study = UIDs.createUID();
+        try (var c = CtStore.client("CONSOLESTOP")) {
+            CtStore.storeSeries(c, patientId, "CONSOLE^STOPPED^DELETE", study, UIDs.createUID(), 1, 1);
+            c.release();
+        }
+        // a directory with content where the stored file was: the delete cannot remove it
+        Path stored = Storage.root().resolve(Storage.onlyInstance(study).getString("path"));
+        Files.delete(stored);
+        Files.createDirectory(stored);
+        Files.writeString(stored.resolve("in-the-way"), "x");
+        try (Browser b = Browser.open("en-US")) {
+            b.login("admin", Beacon.adminPassword()).go("studies.xhtml");
+            b.type(By.id("search:patientName"), "console^stopped*").click(By.id("search:go"));
+            b.visible(row("results:table", patientId));
+            b.click(inRow("results:table", patientId, ":delete")).confirm();
+            assertTrue(b.growl().contains("The delete of study " + study + " stopped"), b.growl());
+        } finally {
+            Files.delete(stored.resolve("in-the-way"));
+            Files.delete(stored);
+        }
+        assertEquals(404, Beacon.api("GET", "/studies/" + study, null).statusCode(), "hidden meanwhile");
+        assertEquals(204, Beacon.api("DELETE", "/studies/" + study, null).statusCode(), "finished when asked again");
     }
 
     @Test

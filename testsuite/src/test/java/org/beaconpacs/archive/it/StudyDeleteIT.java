@@ -48,7 +48,11 @@ class StudyDeleteIT {
             Files.delete(obstacle);
             Files.createDirectory(obstacle);
             Files.writeString(obstacle.resolve("in-the-way"), "x");
-            assertEquals(500, Beacon.api("DELETE", "/studies/" + study, null).statusCode());
+            var stopped = Beacon.api("DELETE", "/studies/" + study, null);
+            assertEquals(500, stopped.statusCode());
+            String relative = Storage.root().relativize(obstacle).toString();
+            assertTrue(Beacon.object(stopped).getString("message").startsWith("the delete of study " + study
+                    + " stopped: cannot remove " + relative), stopped.body());
             assertEquals(404, Beacon.api("GET", "/studies/" + study, null).statusCode(), "left every list");
 
             // the study being deleted takes no new object (the next store would start it anew)...

@@ -13,10 +13,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.beaconpacs.archive.config.AeNotFoundException;
 import org.beaconpacs.archive.input.InvalidInputException;
+import org.beaconpacs.archive.study.DeleteIncompleteException;
 
 /**
- * Errors as JSON a client can act on: 400 with a message per field, 404, 409 for a concurrent change;
- * anything unexpected is logged with an id and answered 500 with that id, never a stack trace.
+ * Errors as JSON a client can act on: 400 with a message per field, 404, 409 for a concurrent change,
+ * 500 with what stopped a study delete; anything else unexpected is logged with an id and answered 500
+ * with that id, never a stack trace.
  */
 @Provider
 public class ErrorMappers implements ExceptionMapper<Throwable> {
@@ -39,6 +41,9 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         if (e instanceof AeNotFoundException || e instanceof org.beaconpacs.archive.study.NotFoundException) {
             return json(Response.Status.NOT_FOUND, new Error(e.getMessage(), Map.of()));
         }
+        if (e instanceof DeleteIncompleteException) {
+            return json(Response.Status.INTERNAL_SERVER_ERROR, new Error(e.getMessage(), Map.of()));
+        }
         if (e instanceof OptimisticLockException) {
             return json(Response.Status.CONFLICT, new Error(e.getMessage(), Map.of()));
         }
@@ -58,6 +63,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             if (c instanceof InvalidInputException || c instanceof AeNotFoundException
                     || c instanceof org.beaconpacs.archive.study.NotFoundException
                     || c instanceof OptimisticLockException || c instanceof IllegalArgumentException
+                    || c instanceof DeleteIncompleteException
                     || c instanceof WebApplicationException) {
                 return c;
             }

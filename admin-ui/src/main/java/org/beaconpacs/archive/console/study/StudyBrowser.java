@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.beaconpacs.archive.console.CurrentUser;
 import org.beaconpacs.archive.console.Messages;
+import org.beaconpacs.archive.study.DeleteIncompleteException;
 import org.beaconpacs.archive.study.InstanceSummary;
 import org.beaconpacs.archive.study.NotFoundException;
 import org.beaconpacs.archive.study.Page;
@@ -117,6 +118,8 @@ public class StudyBrowser implements Serializable {
             Messages.info("studies.deleted", s.patientName() == null ? "" : s.patientName(), s.studyUid());
         } catch (NotFoundException e) {
             Messages.error(null, "studies.gone", s.studyUid());
+        } catch (DeleteIncompleteException e) {
+            Messages.error(null, "studies.deleteIncomplete", s.studyUid());
         }
         if (study != null && study.studyUid().equals(s.studyUid())) {
             closeStudy();
