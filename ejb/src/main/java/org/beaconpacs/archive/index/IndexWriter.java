@@ -356,8 +356,8 @@ public class IndexWriter {
     private Study study(Attributes ds, Map<Level, Attributes> levels, List<String> conflicts) {
         String studyUid = ds.getString(Tag.StudyInstanceUID);
         // one statement: found and locked for its counters (the study UID is unique)
-        Study study = em.createNamedQuery(Study.BY_UID, Study.class).setParameter("uid", studyUid)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);
+        Study study = em.createNamedQuery(Study.BY_UID_LOCKED, Study.class).setParameter("uid", studyUid)
+                .getResultStream().findFirst().orElse(null);
         if (study != null) {
             if (study.getStatus() == Study.Status.DELETING) {
                 throw new StudyBeingDeletedException(studyUid);

@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -202,8 +201,8 @@ public class StudyStore {
 
     /** The study, its row locked until the transaction ends; null when there is none. */
     private Study locked(String studyUid) {
-        return em.createNamedQuery(Study.BY_UID, Study.class).setParameter("uid", studyUid)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);
+        return em.createNamedQuery(Study.BY_UID_LOCKED, Study.class).setParameter("uid", studyUid)
+                .getResultStream().findFirst().orElse(null);
     }
 
     private Study study(String studyUid, boolean activeOnly) {

@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
@@ -22,6 +23,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "study")
 @NamedQuery(name = Study.BY_UID, query = "select s from Study s where s.studyUid = :uid")
+@NamedQuery(name = Study.BY_UID_LOCKED, query = "select s from Study s where s.studyUid = :uid",
+        lockMode = LockModeType.PESSIMISTIC_WRITE)
 @NamedQuery(name = Study.DELETING, query = "select s.studyUid from Study s where s.status = "
         + "org.beaconpacs.archive.index.Study.Status.DELETING")
 // native: Hibernate translates a JPQL update anew at each execution, and this one runs for every object;
@@ -36,6 +39,8 @@ import java.time.Instant;
 public class Study {
 
     public static final String BY_UID = "Study.byUid";
+    /** The study, its row locked until the transaction ends (for its counters, or its delete). */
+    public static final String BY_UID_LOCKED = "Study.byUidLocked";
     public static final String DELETING = "Study.deleting";
     /**
      * Moves the instance counter and the size without loading the row, and so takes its row lock
