@@ -70,9 +70,7 @@ public class IndexWriter {
                 .setParameter("uid", rq.dataset().getString(Tag.SOPInstanceUID)).setMaxResults(1).getResultList();
         boolean exists = !rows.isEmpty();
         if (exists) {
-            if (rows.get(0)[2] == Study.Status.DELETING) {
-                throw new StudyBeingDeletedException((String) rows.get(0)[3]);
-            }
+            refuseIfDeleting((Study.Status) rows.get(0)[2], (String) rows.get(0)[3]);
             String path = (String) rows.get(0)[0];
             if (rows.get(0)[1].equals(rq.digest())) {
                 return new IndexResult(IndexResult.Outcome.SAME_CONTENT, path, null, List.of());
@@ -111,9 +109,7 @@ public class IndexWriter {
                     .setParameter("uid", sopUid));
             if (existing != null) {
                 Study study = existing.getSeries().getStudy();
-                if (study.getStatus() == Study.Status.DELETING) {
-                    throw new StudyBeingDeletedException(study.getStudyUid());
-                }
+                refuseIfDeleting(study.getStatus(), study.getStudyUid());
                 return resend(existing, rq, replace);
             }
         }
@@ -232,6 +228,13 @@ public class IndexWriter {
     private void uncount(String seriesUid, RecentSeries.Known known, long size, Instant now) {
         updateStudy(known.studyId(), -1, -size, now);
         recent.forget(seriesUid);
+    }
+
+    /** A study whose delete has begun takes nothing: the delete listed its files when it began. */
+    private static void refuseIfDeleting(Study.Status status, String studyUid) {
+        if (status == Study.Status.DELETING) {
+            throw new StudyBeingDeletedException(studyUid);
+        }
     }
 
     /** What this server knows of the instance's series, if the instance fits it (nothing to note). */
@@ -359,9 +362,7 @@ public class IndexWriter {
         Study study = em.createNamedQuery(Study.BY_UID_LOCKED, Study.class).setParameter("uid", studyUid)
                 .getResultStream().findFirst().orElse(null);
         if (study != null) {
-            if (study.getStatus() == Study.Status.DELETING) {
-                throw new StudyBeingDeletedException(studyUid);
-            }
+            refuseIfDeleting(study.getStatus(), studyUid);
             Patient p = study.getPatient();
             if (!Objects.equals(p.getPatientId(), ds.getString(Tag.PatientID))
                     || !Objects.equals(p.getName(), ds.getString(Tag.PatientName))) {

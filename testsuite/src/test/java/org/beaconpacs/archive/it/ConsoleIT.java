@@ -303,9 +303,7 @@ class ConsoleIT {
         }
         // a directory with content where the stored file was: the delete cannot remove it
         Path stored = Storage.root().resolve(Storage.onlyInstance(study).getString("path"));
-        Files.delete(stored);
-        Files.createDirectory(stored);
-        Files.writeString(stored.resolve("in-the-way"), "x");
+        Storage.makeUndeletable(stored);
         try (Browser b = Browser.open("en-US")) {
             b.login("admin", Beacon.adminPassword()).go("studies.xhtml");
             b.type(By.id("search:patientName"), "console^stopped*").click(By.id("search:go"));
@@ -313,8 +311,7 @@ class ConsoleIT {
             b.click(inRow("results:table", patientId, ":delete")).confirm();
             assertTrue(b.growl().contains("The delete of study " + study + " stopped"), b.growl());
         } finally {
-            Files.delete(stored.resolve("in-the-way"));
-            Files.delete(stored);
+            Storage.clearObstacle(stored);
         }
         assertEquals(404, Beacon.api("GET", "/studies/" + study, null).statusCode(), "hidden meanwhile");
         assertEquals(204, Beacon.api("DELETE", "/studies/" + study, null).statusCode(), "finished when asked again");

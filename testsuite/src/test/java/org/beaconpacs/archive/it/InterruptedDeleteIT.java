@@ -14,6 +14,7 @@ import java.util.Map;
 import org.beaconpacs.archive.it.testing.Beacon;
 import org.beaconpacs.archive.it.testing.CtStore;
 import org.beaconpacs.archive.it.testing.StandaloneServer;
+import org.beaconpacs.archive.it.testing.Storage;
 import org.beaconpacs.archive.it.testing.Synthetic;
 import org.beaconpacs.dicom.data.Attributes;
 import org.beaconpacs.dicom.dict.Tag;
@@ -52,9 +53,7 @@ class InterruptedDeleteIT {
             }
             // a directory with content where the first file was: the delete cannot remove it
             Path obstacle = files.get(0);
-            Files.delete(obstacle);
-            Files.createDirectory(obstacle);
-            Files.writeString(obstacle.resolve("in-the-way"), "x");
+            Storage.makeUndeletable(obstacle);
             assertEquals(500, server.api("DELETE", "/studies/" + study).statusCode());
             // a file of the study placed by a store whose index commit the crash below loses
             Attributes lost = Synthetic.ct("INT1", "Interrupted^Delete", study, series, 4, 1024);
@@ -71,8 +70,7 @@ class InterruptedDeleteIT {
                 c.release();
             }
 
-            Files.delete(obstacle.resolve("in-the-way"));
-            Files.delete(obstacle);
+            Storage.clearObstacle(obstacle);
             assertEquals(204, server.api("DELETE", "/studies/" + study).statusCode(), "finished when asked again");
             for (Path f : files) {
                 assertFalse(Files.exists(f), f + " is gone");

@@ -45,9 +45,7 @@ class StudyDeleteIT {
             List<Path> files = files(series);
             // the first file made undeletable (a directory with content in its place): the delete stops midway
             Path obstacle = files.get(0);
-            Files.delete(obstacle);
-            Files.createDirectory(obstacle);
-            Files.writeString(obstacle.resolve("in-the-way"), "x");
+            Storage.makeUndeletable(obstacle);
             var stopped = Beacon.api("DELETE", "/studies/" + study, null);
             assertEquals(500, stopped.statusCode());
             String relative = Storage.root().relativize(obstacle).toString();
@@ -62,8 +60,7 @@ class StudyDeleteIT {
             // ...and acknowledges no resend of one it holds: the delete takes it
             assertEquals(0x0110, store(c, second.getString(Tag.SOPInstanceUID), Synthetic.encode(second)).status());
 
-            Files.delete(obstacle.resolve("in-the-way"));
-            Files.delete(obstacle);
+            Storage.clearObstacle(obstacle);
             assertEquals(204, Beacon.api("DELETE", "/studies/" + study, null).statusCode(), "the delete finished");
             for (Path f : files) {
                 assertFalse(Files.exists(f), f + " is gone");
