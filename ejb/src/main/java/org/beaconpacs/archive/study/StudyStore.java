@@ -140,15 +140,30 @@ public class StudyStore {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void syncCommits() {
         try (Connection c = dataSource.getConnection()) {
+            syncCommits(c);
+        } catch (SQLException e) {
+            warnUnsynced(e);
+        }
+    }
+
+    /** The sync on {@code c}; false (with a warning) when the database refused it. */
+    static boolean syncCommits(Connection c) {
+        try {
             if ("H2".equals(c.getMetaData().getDatabaseProductName())) {
                 try (Statement s = c.createStatement()) {
                     s.execute("CHECKPOINT SYNC");
                 }
             }
+            return true;
         } catch (SQLException e) {
-            LOG.warning(() -> "cannot sync the index's commits (" + e.getMessage() + "): a crash in the next "
-                    + "moment may bring a study being deleted back with files missing");
+            warnUnsynced(e);
+            return false;
         }
+    }
+
+    private static void warnUnsynced(SQLException e) {
+        LOG.warning(() -> "cannot sync the index's commits (" + e.getMessage() + "): a crash in the next "
+                + "moment may bring a study being deleted back with files missing");
     }
 
     /** The files of a study being deleted (to resume after a crash). */

@@ -21,11 +21,13 @@ import org.beaconpacs.dicom.data.Attributes;
 import org.beaconpacs.dicom.dict.Tag;
 import org.beaconpacs.dicom.net.dimse.Command;
 import org.beaconpacs.dicom.net.scu.DicomClient;
+import org.beaconpacs.dicom.net.testing.Dcmtk;
 import org.beaconpacs.dicom.uid.UIDs;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** DELETE /studies/{uid} meeting stores into the study and other deletes of it. */
 @ExtendWith(ArquillianExtension.class)
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StudyDeleteIT {
 
     @Test
-    void aStudyBeingDeletedTakesNoObjectAndADeleteThatFailedCanBeFinished() throws Exception {
+    void aStudyBeingDeletedTakesNoObjectAndADeleteThatFailedCanBeFinished(@TempDir Path dir) throws Exception {
+        Dcmtk.require("storescu");
         String study = UIDs.createUID();
         String series = UIDs.createUID();
         Attributes first = Synthetic.ct("DEL1", "Delete^Meanwhile", study, series, 1, 1024);
@@ -59,6 +62,12 @@ class StudyDeleteIT {
             assertEquals("the study is being deleted: send again later", refused.errorComment());
             // ...and acknowledges no resend of one it holds: the delete takes it
             assertEquals(0x0110, store(c, second.getString(Tag.SOPInstanceUID), Synthetic.encode(second)).status());
+            // DCMTK's storescu hears the same refusal, with its comment
+            Dcmtk.Result dcmtk = Dcmtk.run("storescu", "-d", "-aec", Beacon.AE_TITLE, Beacon.HOST,
+                    String.valueOf(Beacon.dicomPort()), Synthetic.write(late, dir.resolve("late.dcm")).toString());
+            assertTrue(dcmtk.output().contains("DIMSE Status                  : 0x0110"), dcmtk.output());
+            assertTrue(dcmtk.output().contains("(0000,0902) LO [the study is being deleted: send again later]"),
+                    dcmtk.output());
 
             Storage.clearObstacle(obstacle);
             assertEquals(204, Beacon.api("DELETE", "/studies/" + study, null).statusCode(), "the delete finished");
