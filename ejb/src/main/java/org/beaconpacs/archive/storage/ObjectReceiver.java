@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.beaconpacs.dicom.io.DicomWriter;
 import org.beaconpacs.dicom.io.FileMetaInformation;
 
@@ -22,38 +24,82 @@ import org.beaconpacs.dicom.io.FileMetaInformation;
  * Streams a C-STORE data set into a temporary Part 10 file, exactly as received (no transcoding), with
  * our meta group in front, computing the digest of the data set on the way (not of the meta group, which
  * names who sent it: the same object sent twice has the same digest). Nothing is held in memory but a
- * buffer.
+ * buffer, or two when the digest runs alongside ({@link ChunkDigest}).
  */
 final class ObjectReceiver {
 
     private static final int BUFFER = 256 * 1024;
     /** Buffers kept between objects; more concurrent stores than this allocate their own. */
     private static final BlockingQueue<byte[]> BUFFERS = new ArrayBlockingQueue<>(16);
+    /** Receptions in progress on this server: with a core to spare, the digest runs alongside. */
+    private static final AtomicInteger RECEIVING = new AtomicInteger();
 
-    private ObjectReceiver() {
+    private final Path incoming;
+    private final String digestAlgorithm;
+    private final Executor digestThreads;
+    private final int cores;
+
+    /** Receives into {@code incoming}; {@code digestThreads} digest alongside (null: always inline). */
+    ObjectReceiver(Path incoming, String digestAlgorithm, Executor digestThreads) {
+        this(incoming, digestAlgorithm, digestThreads, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** With a digest alongside while fewer than {@code cores} receptions are in progress. */
+    ObjectReceiver(Path incoming, String digestAlgorithm, Executor digestThreads, int cores) {
+        this.incoming = incoming;
+        this.digestAlgorithm = digestAlgorithm;
+        this.digestThreads = digestThreads;
+        this.cores = cores;
     }
 
     /**
-     * Receives {@code data} into a new file in {@code incoming}; fsyncs it when {@code force}. On any
-     * failure (the association aborted mid-way, a full disk) the file is deleted and the error thrown.
+     * Receives {@code data} into a new file; fsyncs it when {@code force}. On any failure (the association
+     * aborted mid-way, a full disk) the file is deleted and the error thrown.
      */
-    static ReceivedObject receive(Path incoming, String digestAlgorithm, boolean force, String sopClass,
-                                  String sopInstance, String transferSyntax, String callingAe, String calledAe,
-                                  InputStream data) throws IOException {
+    ReceivedObject receive(boolean force, String sopClass, String sopInstance, String transferSyntax,
+                           String callingAe, String calledAe, InputStream data) throws IOException {
+        boolean counted = digestThreads != null;
+        boolean alongside = counted && RECEIVING.incrementAndGet() < cores;
+        try {
+            byte[][] buffers = alongside ? new byte[][] {take(), take()} : new byte[][] {take()};
+            ChunkDigest chunks = alongside ? ChunkDigest.alongside(digest(digestAlgorithm), digestThreads, buffers)
+                    : ChunkDigest.inline(digest(digestAlgorithm), buffers[0]);
+            try {
+                return receive(chunks, force, sopClass, sopInstance, transferSyntax, callingAe, calledAe, data);
+            } finally {
+                chunks.close();
+                if (chunks.released()) { // else a given-up digest may still read them: left to the collector
+                    for (byte[] b : buffers) {
+                        BUFFERS.offer(b);
+                    }
+                }
+            }
+        } finally {
+            if (counted) {
+                RECEIVING.decrementAndGet();
+            }
+        }
+    }
+
+    private ReceivedObject receive(ChunkDigest chunks, boolean force, String sopClass, String sopInstance,
+                                   String transferSyntax, String callingAe, String calledAe, InputStream data)
+            throws IOException {
         Path temporary = incoming.resolve(UUID.randomUUID() + ".part");
-        MessageDigest digest = digest(digestAlgorithm);
-        byte[] buffer = take();
         try (FileChannel channel = create(temporary)) {
             ByteArrayOutputStream meta = new ByteArrayOutputStream(512);
             try (DicomWriter w = new DicomWriter(meta, 1024)) { // the meta group only
                 w.writeFileMetaInformation(FileMetaInformation.create(sopClass, sopInstance, transferSyntax,
                         callingAe, callingAe, calledAe));
             }
-            write(channel, meta.toByteArray(), meta.size());
-            // the association reads straight into a buffer this large: one copy from the socket, then the file
-            for (int n; (n = fill(data, buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-                write(channel, buffer, n);
+            write(channel, meta.toByteArray(), 0, meta.size());
+            // the association reads straight into the chunk: one copy from the socket, then the file
+            for (ChunkDigest.Chunk c = chunks.next(); ; c = chunks.next()) {
+                int n = fill(data, c.bytes(), c.offset(), c.capacity());
+                if (n == 0) {
+                    break;
+                }
+                chunks.add(c, n);
+                write(channel, c.bytes(), c.offset(), n);
             }
             if (force) {
                 try {
@@ -62,13 +108,11 @@ final class ObjectReceiver {
                     throw new StorageWriteException(e);
                 }
             }
-            return new ReceivedObject(temporary, channel.size(), HexFormat.of().formatHex(digest.digest()),
+            return new ReceivedObject(temporary, channel.size(), HexFormat.of().formatHex(chunks.digest()),
                     transferSyntax);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
             throw e;
-        } finally {
-            BUFFERS.offer(buffer);
         }
     }
 
@@ -82,18 +126,19 @@ final class ObjectReceiver {
         }
     }
 
-    /** Reads until {@code buffer} is full or the data set ends; the count read, 0 at its end. */
-    private static int fill(InputStream data, byte[] buffer) throws IOException {
+    /** Reads until {@code length} bytes are in or the data set ends; the count read, 0 at its end. */
+    private static int fill(InputStream data, byte[] buffer, int offset, int length) throws IOException {
         int n = 0;
-        for (int r; n < buffer.length && (r = data.read(buffer, n, buffer.length - n)) > 0; ) {
+        for (int r; n < length && (r = data.read(buffer, offset + n, length - n)) > 0; ) {
             n += r;
         }
         return n;
     }
 
     /** Every write to the disk passes here: a full disk is told apart from a lost association. */
-    private static void write(FileChannel channel, byte[] bytes, int length) throws StorageWriteException {
-        ByteBuffer b = ByteBuffer.wrap(bytes, 0, length);
+    private static void write(FileChannel channel, byte[] bytes, int offset, int length)
+            throws StorageWriteException {
+        ByteBuffer b = ByteBuffer.wrap(bytes, offset, length);
         try {
             while (b.hasRemaining()) {
                 channel.write(b);

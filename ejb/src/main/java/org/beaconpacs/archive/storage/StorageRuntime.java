@@ -1,6 +1,7 @@
 package org.beaconpacs.archive.storage;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -10,18 +11,24 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.beaconpacs.archive.index.StoredObject;
 
 /**
  * The storage's shared state on this server: settings, the per-study locks, directory fsync groups,
- * the deferred-mode flusher (an EJB timer), and the free-space check.
+ * the deferred-mode flusher (an EJB timer), the threads that digest alongside receptions, and the
+ * free-space check.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -33,11 +40,14 @@ public class StorageRuntime {
     private EntityManager em;
     @Resource
     private TimerService timers;
+    @Resource
+    private ManagedThreadFactory threadFactory;
 
     private StorageSettings settings;
     private final StudyLocks studyLocks = new StudyLocks();
     private final DirectorySync directorySync = new DirectorySync();
     private DeferredFlusher flusher;
+    private ThreadPoolExecutor digestThreads;
     private volatile long freeCheckedAt;
     private volatile boolean free = true;
 
@@ -50,12 +60,22 @@ public class StorageRuntime {
             throw new UncheckedIOException("cannot create the storage root " + settings.root(), e);
         }
         flusher = new DeferredFlusher(settings.root());
+        // digests alongside receptions; at most one per core is ever useful (ObjectReceiver decides)
+        int cores = Runtime.getRuntime().availableProcessors();
+        digestThreads = new ThreadPoolExecutor(cores, cores, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                threadFactory);
+        digestThreads.allowCoreThreadTimeOut(true);
         if (settings.durability() == StorageSettings.Durability.DEFERRED) {
             long every = Math.max(50, settings.flushInterval().toMillis() / 2);
             timers.createIntervalTimer(every, every, new TimerConfig("deferred-flush", false));
         }
         LOG.info(() -> "storage at " + settings.root() + ", durability " + settings.durability() + ", digest "
                 + settings.digestAlgorithm() + ", duplicates " + StorageSettings.duplicates());
+    }
+
+    @PreDestroy
+    void stop() {
+        digestThreads.shutdownNow();
     }
 
     public StorageSettings settings() {
@@ -72,6 +92,10 @@ public class StorageRuntime {
 
     public DeferredFlusher flusher() {
         return flusher;
+    }
+
+    public Executor digestThreads() {
+        return digestThreads;
     }
 
     /**

@@ -68,10 +68,12 @@ public class StorageService {
     private StudyLocks studyLocks;
     private DeferredFlusher flusher;
     private DirectorySync directorySync;
+    private ObjectReceiver receiver;
 
     @PostConstruct
     void init() {
         settings = runtime.settings();
+        receiver = new ObjectReceiver(settings.incoming(), settings.digestAlgorithm(), runtime.digestThreads());
         studyLocks = runtime.studyLocks();
         flusher = runtime.flusher();
         directorySync = runtime.directorySync();
@@ -94,9 +96,9 @@ public class StorageService {
         ReceivedObject received;
         try {
             // per-object: fsync'd before the channel closes, before the study's lock and the index transaction
-            received = ObjectReceiver.receive(settings.incoming(), settings.digestAlgorithm(), perObject,
-                    rq.affectedSopClassUid(), rq.affectedSopInstanceUid(), request.message().transferSyntax(),
-                    request.association().callingAeTitle(), request.association().calledAeTitle(), data);
+            received = receiver.receive(perObject, rq.affectedSopClassUid(), rq.affectedSopInstanceUid(),
+                    request.message().transferSyntax(), request.association().callingAeTitle(),
+                    request.association().calledAeTitle(), data);
         } catch (ObjectReceiver.StorageWriteException e) {
             responder.respond(writeFailure(rq, e), null);
             return;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -15,14 +16,24 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.beaconpacs.dicom.data.Attributes;
 import org.beaconpacs.dicom.dict.Tag;
 import org.beaconpacs.dicom.dict.UID;
 import org.beaconpacs.dicom.io.DicomReader;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(60) // a digest alongside that never ends would hang a reception
 class ObjectReceiverTest {
 
     @TempDir
@@ -44,12 +55,38 @@ class ObjectReceiverTest {
         return b;
     }
 
-    @Test
-    void theFileHoldsOurMetaGroupThenTheDataSetAsReceivedWithItsDigest() throws Exception {
+    /** The digest's other thread, when alongside: counted, and checked to end with each test. */
+    private ExecutorService threads;
+    private final AtomicInteger digestsAlongside = new AtomicInteger();
+
+    @AfterEach
+    void noDigestThreadIsLeftWaiting() throws InterruptedException {
+        if (threads != null) {
+            threads.shutdown();
+            assertTrue(threads.awaitTermination(10, TimeUnit.SECONDS), "the digest thread ended");
+        }
+    }
+
+    private ObjectReceiver receiver(String algorithm, boolean alongside) {
+        if (!alongside) {
+            return new ObjectReceiver(incoming, algorithm, null);
+        }
+        threads = Executors.newSingleThreadExecutor();
+        Executor counting = task -> {
+            digestsAlongside.incrementAndGet();
+            threads.execute(task);
+        };
+        return new ObjectReceiver(incoming, algorithm, counting, Integer.MAX_VALUE);
+    }
+
+    @ParameterizedTest(name = "digest alongside: {0}")
+    @ValueSource(booleans = {false, true})
+    void theFileHoldsOurMetaGroupThenTheDataSetAsReceivedWithItsDigest(boolean alongside) throws Exception {
         // larger than the receive buffer, in odd pieces: the buffer is filled and written several times
         byte[] dataset = random(700_001);
-        ReceivedObject r = ObjectReceiver.receive(incoming, "SHA-256", false, UID.CTImageStorage, "1.2.3.4",
+        ReceivedObject r = receiver("SHA-256", alongside).receive(false, UID.CTImageStorage, "1.2.3.4",
                 UID.ExplicitVRLittleEndian, "MODALITY", "BEACON", chunked(dataset, 16_381));
+        assertEquals(alongside ? 1 : 0, digestsAlongside.get());
 
         byte[] file = Files.readAllBytes(r.temporary());
         assertEquals(file.length, r.size());
@@ -67,7 +104,21 @@ class ObjectReceiverTest {
     }
 
     @Test
-    void anAssociationLostMidwayLeavesNoFileAndItsErrorIsNotAWriteFailure() throws Exception {
+    void manyObjectsInARowEachGetTheirOwnDigestAlongside() throws Exception {
+        ObjectReceiver receiver = receiver("SHA-256", true);
+        for (int size : new int[] {0, 1, 131_072, 131_073, 524_288, 526_400, 2_000_000}) {
+            byte[] dataset = random(size);
+            ReceivedObject r = receiver.receive(false, UID.CTImageStorage, "1.2.3." + size,
+                    UID.ExplicitVRLittleEndian, "MODALITY", "BEACON", chunked(dataset, 65_536));
+            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(dataset)), r.digest(),
+                    size + " bytes");
+            assertEquals(r.digest(), ObjectReceiver.digestOf(r.temporary(), "SHA-256"));
+        }
+    }
+
+    @ParameterizedTest(name = "digest alongside: {0}")
+    @ValueSource(booleans = {false, true})
+    void anAssociationLostMidwayLeavesNoFileAndItsErrorIsNotAWriteFailure(boolean alongside) throws Exception {
         byte[] dataset = random(600_000);
         InputStream dying = new FilterInputStream(chunked(dataset, 65_536)) {
             private int reads;
@@ -80,8 +131,9 @@ class ObjectReceiverTest {
                 return super.read(b, off, len);
             }
         };
-        IOException e = assertThrows(IOException.class, () -> ObjectReceiver.receive(incoming, "MD5", false,
-                UID.CTImageStorage, "1.2.3.5", UID.ExplicitVRLittleEndian, "MODALITY", "BEACON", dying));
+        ObjectReceiver receiver = receiver("MD5", alongside);
+        IOException e = assertThrows(IOException.class, () -> receiver.receive(false, UID.CTImageStorage,
+                "1.2.3.5", UID.ExplicitVRLittleEndian, "MODALITY", "BEACON", dying));
         assertFalse(e instanceof ObjectReceiver.StorageWriteException, "a read failure is not answered 0xA700");
         try (Stream<Path> left = Files.list(incoming)) {
             assertEquals(0, left.count(), "no half-written file stays");

@@ -13,7 +13,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A second archive the test starts and stops itself (beside the one Arquillian runs): a copy of the
@@ -97,19 +101,36 @@ public final class StandaloneServer implements AutoCloseable {
 
     /** kill -9 of the server's JVM (not a shutdown: no hook, no flush, nothing). */
     public void kill() throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> jvm = process.descendants().toList();
+        jvm.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor();
+        awaitExit(jvm);
         Thread.sleep(500);
     }
 
     /** An orderly stop. */
     public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
-            process.descendants().forEach(ProcessHandle::destroy);
+            // the JVM is the script's child: once the script is gone it is no descendant, and it may still
+            // be writing its clean-stop marker; the caller deletes the directory next
+            List<ProcessHandle> jvm = process.descendants().toList();
+            jvm.forEach(ProcessHandle::destroy);
             process.destroy();
             process.waitFor();
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            awaitExit(jvm);
+        }
+    }
+
+    /** Waits for each process to end; one still there after a minute is killed. */
+    private static void awaitExit(List<ProcessHandle> processes) throws InterruptedException {
+        for (ProcessHandle p : processes) {
+            try {
+                p.onExit().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                p.destroyForcibly();
+                p.onExit().join();
+            }
         }
     }
 
