@@ -14,7 +14,8 @@ import java.util.concurrent.Executor;
  * the receiving thread digests each chunk itself. Alongside, a second thread digests a chunk while the
  * receiving thread writes it and reads the next: on one association the digest (about 0.5 ms for a
  * 512 KiB CT here, as long as the rest of the reception) otherwise lies between the sender's last byte
- * and our response. Alongside pays only with a core to spare; the caller decides.
+ * and our response. Alongside pays only with a core to spare (the caller decides) and for a data set
+ * larger than a chunk (decided here: a smaller one is digested inline, no thread woken for it).
  *
  * <p>Use: {@link #next()} a chunk, fill it, {@link #add} it, write it (the digest thread only reads it
  * too), and so on; then {@link #digest()}. {@link #close()} always.
@@ -89,11 +90,17 @@ abstract sealed class ChunkDigest implements AutoCloseable {
         private record Filled(Chunk chunk, int length) {
         }
 
+        private final MessageDigest digest;
+        private final Executor threads;
         private final BlockingQueue<Filled> filled;
         private final BlockingQueue<Chunk> free;
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        /** Whether the digest thread runs: from the first full chunk on; a smaller object is digested here. */
+        private boolean started;
 
         Alongside(MessageDigest digest, Executor threads, byte[]... buffers) {
+            this.digest = digest;
+            this.threads = threads;
             filled = new ArrayBlockingQueue<>(2 * buffers.length + 2); // every chunk, END and CANCEL
             free = new ArrayBlockingQueue<>(2 * buffers.length);
             for (byte[] b : buffers) {
@@ -101,22 +108,23 @@ abstract sealed class ChunkDigest implements AutoCloseable {
                 free.add(new Chunk(b, 0, b.length / 2));
                 free.add(new Chunk(b, b.length / 2, b.length - b.length / 2));
             }
-            threads.execute(() -> {
-                try {
-                    for (Filled f; (f = filled.take()).chunk() != CANCEL; ) {
-                        if (f.chunk() == END) {
-                            result.complete(digest.digest());
-                            return;
-                        }
-                        digest.update(f.chunk().bytes(), f.chunk().offset(), f.length());
-                        free.add(f.chunk());
+        }
+
+        private void digestChunks() {
+            try {
+                for (Filled f; (f = filled.take()).chunk() != CANCEL; ) {
+                    if (f.chunk() == END) {
+                        result.complete(digest.digest());
+                        return;
                     }
-                    result.cancel(false);
-                } catch (InterruptedException e) {
-                    result.completeExceptionally(e);
-                    Thread.currentThread().interrupt();
+                    digest.update(f.chunk().bytes(), f.chunk().offset(), f.length());
+                    free.add(f.chunk());
                 }
-            });
+                result.cancel(false);
+            } catch (InterruptedException e) {
+                result.completeExceptionally(e);
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override
@@ -131,11 +139,22 @@ abstract sealed class ChunkDigest implements AutoCloseable {
 
         @Override
         void add(Chunk chunk, int length) {
+            if (!started) {
+                if (length < chunk.capacity()) { // the whole data set, and small: no thread to wake for it
+                    digest.update(chunk.bytes(), chunk.offset(), length);
+                    return;
+                }
+                started = true;
+                threads.execute(this::digestChunks);
+            }
             filled.add(new Filled(chunk, length));
         }
 
         @Override
         byte[] digest() throws IOException {
+            if (!started) {
+                return digest.digest();
+            }
             filled.add(new Filled(END, 0));
             try {
                 return result.get();
@@ -149,13 +168,13 @@ abstract sealed class ChunkDigest implements AutoCloseable {
 
         @Override
         boolean released() {
-            return result.isDone();
+            return !started || result.isDone();
         }
 
         /** Without a digest asked for, the thread gives up; it may still read a chunk, never write one. */
         @Override
         public void close() {
-            if (!result.isDone()) {
+            if (started && !result.isDone()) {
                 filled.offer(new Filled(CANCEL, 0));
             }
         }

@@ -114,6 +114,7 @@ class ObjectReceiverTest {
                     size + " bytes");
             assertEquals(r.digest(), ObjectReceiver.digestOf(r.temporary(), "SHA-256"));
         }
+        assertEquals(5, digestsAlongside.get(), "no thread for a data set within one chunk (128 KiB)");
     }
 
     @ParameterizedTest(name = "digest alongside: {0}")
