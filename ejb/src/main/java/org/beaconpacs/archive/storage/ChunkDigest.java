@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The digest of a data set as it is received, chunk by chunk, into buffers this class hands out. Inline,
@@ -97,6 +98,8 @@ abstract sealed class ChunkDigest implements AutoCloseable {
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
         /** Whether the digest thread runs: from the first full chunk on; a smaller object is digested here. */
         private boolean started;
+        /** The threads took no more work (the server is stopping): digested here throughout. */
+        private boolean refused;
 
         Alongside(MessageDigest digest, Executor threads, byte[]... buffers) {
             this.digest = digest;
@@ -139,15 +142,25 @@ abstract sealed class ChunkDigest implements AutoCloseable {
 
         @Override
         void add(Chunk chunk, int length) {
-            if (!started) {
-                if (length < chunk.capacity()) { // the whole data set, and small: no thread to wake for it
-                    digest.update(chunk.bytes(), chunk.offset(), length);
-                    return;
-                }
-                started = true;
-                threads.execute(this::digestChunks);
+            // a data set within its first chunk needs no thread woken for it; nor can one start at shutdown
+            if (!started && (length < chunk.capacity() || !start())) {
+                digest.update(chunk.bytes(), chunk.offset(), length);
+                free.add(chunk); // the caller writes it before it asks for the next one
+                return;
             }
             filled.add(new Filled(chunk, length));
+        }
+
+        private boolean start() {
+            if (!refused) {
+                try {
+                    threads.execute(this::digestChunks);
+                    started = true;
+                } catch (RejectedExecutionException e) {
+                    refused = true;
+                }
+            }
+            return started;
         }
 
         @Override

@@ -73,9 +73,10 @@ public class StorageRuntime {
                 + settings.digestAlgorithm() + ", duplicates " + StorageSettings.duplicates());
     }
 
+    /** Digests under way finish with their receptions; a reception that begins now digests inline. */
     @PreDestroy
     void stop() {
-        digestThreads.shutdownNow();
+        digestThreads.shutdown();
     }
 
     public StorageSettings settings() {

@@ -117,6 +117,18 @@ class ObjectReceiverTest {
         assertEquals(5, digestsAlongside.get(), "no thread for a data set within one chunk (128 KiB)");
     }
 
+    @Test
+    void aServerStoppingDigestsInlineWhatArrivesThen() throws Exception {
+        ExecutorService stopped = Executors.newSingleThreadExecutor();
+        stopped.shutdown(); // takes no more work, as at undeploy
+        ObjectReceiver receiver = new ObjectReceiver(incoming, "SHA-256", stopped, Integer.MAX_VALUE);
+        byte[] dataset = random(2_000_000); // many more chunks than buffers: each comes back for the next
+        ReceivedObject r = receiver.receive(false, UID.CTImageStorage, "1.2.3.6", UID.ExplicitVRLittleEndian,
+                "MODALITY", "BEACON", chunked(dataset, 65_536));
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(dataset)), r.digest());
+        assertEquals(dataset.length, Files.size(r.temporary()) - ObjectReceiver.datasetOffset(r.temporary()));
+    }
+
     @ParameterizedTest(name = "digest alongside: {0}")
     @ValueSource(booleans = {false, true})
     void anAssociationLostMidwayLeavesNoFileAndItsErrorIsNotAWriteFailure(boolean alongside) throws Exception {
