@@ -61,9 +61,10 @@ final class ObjectReceiver {
         boolean counted = digestThreads != null;
         boolean alongside = counted && RECEIVING.incrementAndGet() < cores;
         try {
+            MessageDigest digest = digest(digestAlgorithm);
             byte[][] buffers = alongside ? new byte[][] {take(), take()} : new byte[][] {take()};
-            ChunkDigest chunks = alongside ? ChunkDigest.alongside(digest(digestAlgorithm), digestThreads, buffers)
-                    : ChunkDigest.inline(digest(digestAlgorithm), buffers[0]);
+            ChunkDigest chunks = alongside ? ChunkDigest.alongside(digest, digestThreads, buffers)
+                    : ChunkDigest.inline(digest, buffers[0]);
             try {
                 return receive(chunks, force, sopClass, sopInstance, transferSyntax, callingAe, calledAe, data);
             } finally {
