@@ -316,10 +316,7 @@ public class IndexWriter {
             Patient patient = study.getPatient();
             em.remove(study);
             em.flush();
-            if (em.createQuery("select count(s) from Study s where s.patient = :p", Long.class)
-                    .setParameter("p", patient).getSingleResult() == 0) {
-                em.remove(patient);
-            }
+            Patients.removeIfWithoutStudy(em, patient);
         }
     }
 
@@ -391,8 +388,10 @@ public class IndexWriter {
         String issuer = ds.getString(Tag.IssuerOfPatientID);
         String name = ds.getString(Tag.PatientName);
         if (pid != null && !pid.isEmpty()) {
+            // locked until this new study of theirs commits: a delete of the patient's last other study waits
+            // for it and keeps the patient; a delete that came first has removed the row, which is not found
             Patient known = single(em.createNamedQuery(Patient.BY_ID, Patient.class).setParameter("patientId", pid)
-                    .setParameter("issuer", issuer));
+                    .setParameter("issuer", issuer).setLockMode(LockModeType.PESSIMISTIC_READ));
             if (known != null) {
                 if (!Objects.equals(known.getName(), name)) {
                     conflicts.add("patient " + pid + " arrived as \"" + name + "\" but is known as \""

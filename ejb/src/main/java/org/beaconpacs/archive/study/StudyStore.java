@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.beaconpacs.archive.index.Instance;
 import org.beaconpacs.archive.index.Patient;
+import org.beaconpacs.archive.index.Patients;
 import org.beaconpacs.archive.index.Series;
 import org.beaconpacs.archive.index.StoredObject;
 import org.beaconpacs.archive.index.Study;
@@ -193,11 +194,7 @@ public class StudyStore {
         em.createQuery("delete from Series s where s.study = :study").setParameter("study", study).executeUpdate();
         em.remove(study);
         em.flush();
-        long others = em.createQuery("select count(s) from Study s where s.patient = :p", Long.class)
-                .setParameter("p", patient).getSingleResult();
-        if (others == 0) {
-            em.remove(patient);
-        }
+        Patients.removeIfWithoutStudy(em, patient);
     }
 
     /** Studies, instances and bytes of the active studies: {count, instances, bytes}. */
