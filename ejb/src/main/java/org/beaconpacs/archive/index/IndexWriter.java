@@ -35,6 +35,8 @@ public class IndexWriter {
     private RecentSeries recent;
     @jakarta.annotation.Resource(lookup = "java:jboss/datasources/BeaconDS")
     private javax.sql.DataSource dataSource;
+    @jakarta.annotation.Resource
+    private jakarta.transaction.TransactionSynchronizationRegistry transaction;
 
     /** Puts a received object's file in its place (called inside the indexing transaction). */
     public interface Placement {
@@ -388,6 +390,7 @@ public class IndexWriter {
         String issuer = ds.getString(Tag.IssuerOfPatientID);
         String name = ds.getString(Tag.PatientName);
         if (pid != null && !pid.isEmpty()) {
+            PatientCreation.serialize(transaction, pid, issuer); // another new study of theirs may be under way
             // locked until this new study of theirs commits: a delete of the patient's last other study waits
             // for it and keeps the patient; a delete that came first has removed the row, which is not found
             Patient known = single(em.createNamedQuery(Patient.BY_ID, Patient.class).setParameter("patientId", pid)

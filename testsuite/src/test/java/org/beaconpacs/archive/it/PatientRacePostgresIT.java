@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.beaconpacs.archive.it.testing.Beacon;
@@ -21,18 +23,21 @@ import org.beaconpacs.dicom.data.Attributes;
 import org.beaconpacs.dicom.dict.Tag;
 import org.beaconpacs.dicom.net.dimse.Command;
 import org.beaconpacs.dicom.net.scu.DicomClient;
+import org.beaconpacs.dicom.net.testing.Dcmtk;
 import org.beaconpacs.dicom.uid.UIDs;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The delete of a patient's last study meeting the store of a new study of that patient: neither side
- * fails, and the patient is there exactly when a study of theirs is. The test plays one side in its own
- * PostgreSQL session, its transaction held open until the archive's transaction waits for it (the
- * PostgreSQL phase only: the H2 phase's database is inside the server).
+ * Patients under concurrent stores and deletes: the delete of a patient's last study meeting the store of
+ * a new study of theirs (neither side fails, and the patient is there exactly when a study of theirs is;
+ * the test plays one side in its own PostgreSQL session, its transaction held open until the archive's
+ * waits for it), and new studies of one new patient arriving at once (one patient). The PostgreSQL phase
+ * only: the test reads the patient rows, and the H2 phase's database is inside the server.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -111,6 +116,44 @@ class PatientRacePostgresIT {
         }
         assertEquals(204, Beacon.api("DELETE", "/studies/" + arriving, null).statusCode());
         assertFalse(Files.exists(oldFile));
+    }
+
+    @Test
+    void newStudiesOfOneNewPatientArrivingAtOnceMakeOnePatient(@TempDir Path dir) throws Exception {
+        Dcmtk.require("storescu");
+        String pid = "RACE-" + System.nanoTime();
+        List<String> studies = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Attributes ct = Synthetic.ct(pid, "Race^Eight", UIDs.createUID(), UIDs.createUID(), 1, 1024);
+            studies.add(ct.getString(Tag.StudyInstanceUID));
+            files.add(Synthetic.write(ct, dir.resolve(i + ".dcm")));
+        }
+        // eight DCMTK storescu at once, each the first object of a new study of the same new patient
+        List<CompletableFuture<Dcmtk.Result>> sends = new ArrayList<>();
+        for (Path f : files) {
+            sends.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Dcmtk.run("storescu", "-aec", Beacon.AE_TITLE, Beacon.HOST,
+                            String.valueOf(Beacon.dicomPort()), f.toString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (var send : sends) {
+            Dcmtk.Result r = send.get(120, TimeUnit.SECONDS);
+            assertEquals(0, r.exitCode(), r.output());
+        }
+        try (Connection c = PostgresIndex.connect()) {
+            assertEquals(1, PostgresIndex.number(c, "select count(*) from patient where patient_id = ?", pid),
+                    "one patient");
+            assertEquals(8, PostgresIndex.number(c, "select count(*) from study s join patient p on s.patient_fk = "
+                    + "p.id where p.patient_id = ?", pid), "with the eight studies");
+        }
+        for (String study : studies) {
+            assertEquals(204, Beacon.api("DELETE", "/studies/" + study, null).statusCode());
+        }
     }
 
     /** A new study of one CT for patient {@code pid}; its Study Instance UID. */
