@@ -1,12 +1,14 @@
 package org.beaconpacs.archive.index;
 
+import java.util.function.Supplier;
 import org.beaconpacs.dicom.data.Attributes;
 
 /**
  * What to index for one received object: its data set (bulk data left in the file), where the file is
- * (relative to the storage root), and how it came.
+ * (relative to the storage root), and how it came. The digest is asked for only where it is needed: a
+ * received object's may still be finishing on another thread.
  */
-public record IndexRequest(Attributes dataset, String path, long size, String digest, String digestAlgorithm,
+public record IndexRequest(Attributes dataset, String path, long size, Supplier<String> digest, String digestAlgorithm,
                            String transferSyntax, boolean durable, String sourceAe, Long associationSerial) {
 
     /** The same request for a file at {@code newPath}. */

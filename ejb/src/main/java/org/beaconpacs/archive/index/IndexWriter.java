@@ -74,7 +74,7 @@ public class IndexWriter {
         if (exists) {
             refuseIfDeleting((Study.Status) rows.get(0)[2], (String) rows.get(0)[3]);
             String path = (String) rows.get(0)[0];
-            if (rows.get(0)[1].equals(rq.digest())) {
+            if (rows.get(0)[1].equals(rq.digest().get())) {
                 return new IndexResult(IndexResult.Outcome.SAME_CONTENT, path, null, List.of());
             }
             if (!replace) {
@@ -271,7 +271,7 @@ public class IndexWriter {
                 .setParameter(5, AttributeBlobs.encode(AttributeBlobs.level(ds, Level.INSTANCE)))
                 .setParameter(6, now).executeUpdate();
         em.createNamedQuery(StoredObject.INSERT).setParameter(1, sopUid).setParameter(2, rq.path())
-                .setParameter(3, rq.size()).setParameter(4, rq.digest()).setParameter(5, rq.digestAlgorithm())
+                .setParameter(3, rq.size()).setParameter(4, rq.digest().get()).setParameter(5, rq.digestAlgorithm())
                 .setParameter(6, rq.transferSyntax()).setParameter(7, rq.durable()).setParameter(8, rq.sourceAe())
                 .setParameter(9, rq.associationSerial()).setParameter(10, now).executeUpdate();
         return STORED;
@@ -325,7 +325,7 @@ public class IndexWriter {
     private IndexResult resend(Instance existing, IndexRequest rq, boolean replace) {
         StoredObject stored = single(em.createNamedQuery(StoredObject.OF_INSTANCE, StoredObject.class)
                 .setParameter("instance", existing));
-        if (stored != null && stored.getDigest().equals(rq.digest())
+        if (stored != null && stored.getDigest().equals(rq.digest().get())
                 && stored.getDigestAlgorithm().equals(rq.digestAlgorithm())) {
             return new IndexResult(IndexResult.Outcome.SAME_CONTENT, stored.getPath(), null, List.of());
         }
@@ -344,7 +344,7 @@ public class IndexWriter {
             study.resize(rq.size() - stored.getSize());
             stored.setPath(rq.path());
             stored.setSize(rq.size());
-            stored.setDigest(rq.digest());
+            stored.setDigest(rq.digest().get());
             stored.setDigestAlgorithm(rq.digestAlgorithm());
             stored.setTransferSyntax(rq.transferSyntax());
             stored.setDurable(rq.durable());
@@ -420,7 +420,7 @@ public class IndexWriter {
         o.setInstance(instance);
         o.setPath(rq.path());
         o.setSize(rq.size());
-        o.setDigest(rq.digest());
+        o.setDigest(rq.digest().get());
         o.setDigestAlgorithm(rq.digestAlgorithm());
         o.setTransferSyntax(rq.transferSyntax());
         o.setDurable(rq.durable());

@@ -74,7 +74,7 @@ final class RecentSeriesStatement {
                 .setParameter(7, IndexWriter.integer(ds, Tag.InstanceNumber))
                 .setParameter(8, AttributeBlobs.encode(AttributeBlobs.level(ds, Level.INSTANCE)))
                 .setParameter(9, path)
-                .setParameter(10, rq.digest())
+                .setParameter(10, rq.digest().get())
                 .setParameter(11, rq.digestAlgorithm())
                 .setParameter(12, rq.transferSyntax())
                 .setParameter(13, rq.durable())

@@ -19,7 +19,8 @@ import java.util.concurrent.RejectedExecutionException;
  * larger than a chunk (decided here: a smaller one is digested inline, no thread woken for it).
  *
  * <p>Use: {@link #next()} a chunk, fill it, {@link #add} it, write it (the digest thread only reads it
- * too), and so on; then {@link #digest()}. {@link #close()} always.
+ * too), and so on; {@link #finish()} at the data set's end; {@link #digest()} when it is needed (the
+ * store does other work meanwhile). {@link #close()} always.
  */
 abstract sealed class ChunkDigest implements AutoCloseable {
 
@@ -31,7 +32,10 @@ abstract sealed class ChunkDigest implements AutoCloseable {
 
     abstract void add(Chunk chunk, int length);
 
-    /** The digest of everything added. */
+    /** Nothing more comes: the digest thread finishes on its own, while the caller goes on. */
+    abstract void finish();
+
+    /** The digest of everything added; waits for the digest thread, if it is still at work. */
     abstract byte[] digest() throws IOException;
 
     /** Whether no thread reads the buffers any more: they may be used again. */
@@ -69,6 +73,10 @@ abstract sealed class ChunkDigest implements AutoCloseable {
         }
 
         @Override
+        void finish() {
+        }
+
+        @Override
         byte[] digest() {
             return digest.digest();
         }
@@ -100,6 +108,7 @@ abstract sealed class ChunkDigest implements AutoCloseable {
         private boolean started;
         /** The threads took no more work (the server is stopping): digested here throughout. */
         private boolean refused;
+        private boolean finished;
 
         Alongside(MessageDigest digest, Executor threads, byte[]... buffers) {
             this.digest = digest;
@@ -164,11 +173,19 @@ abstract sealed class ChunkDigest implements AutoCloseable {
         }
 
         @Override
+        void finish() {
+            if (started && !finished) {
+                finished = true;
+                filled.add(new Filled(END, 0));
+            }
+        }
+
+        @Override
         byte[] digest() throws IOException {
             if (!started) {
                 return digest.digest();
             }
-            filled.add(new Filled(END, 0));
+            finish();
             try {
                 return result.get();
             } catch (InterruptedException e) {

@@ -54,7 +54,8 @@ final class ObjectReceiver {
 
     /**
      * Receives {@code data} into a new file; fsyncs it when {@code force}. On any failure (the association
-     * aborted mid-way, a full disk) the file is deleted and the error thrown.
+     * aborted mid-way, a full disk) the file is deleted and the error thrown. The digest may still be
+     * finishing: the caller closes the result when done with it (see PendingDigest).
      */
     ReceivedObject receive(boolean force, String sopClass, String sopInstance, String transferSyntax,
                            String callingAe, String calledAe, InputStream data) throws IOException {
@@ -65,15 +66,13 @@ final class ObjectReceiver {
             byte[][] buffers = alongside ? new byte[][] {take(), take()} : new byte[][] {take()};
             ChunkDigest chunks = alongside ? ChunkDigest.alongside(digest, digestThreads, buffers)
                     : ChunkDigest.inline(digest, buffers[0]);
+            PendingDigest pending = new PendingDigest(chunks, buffers);
             try {
-                return receive(chunks, force, sopClass, sopInstance, transferSyntax, callingAe, calledAe, data);
-            } finally {
-                chunks.close();
-                if (chunks.released()) { // else a given-up digest may still read them: left to the collector
-                    for (byte[] b : buffers) {
-                        BUFFERS.offer(b);
-                    }
-                }
+                return receive(chunks, pending, force, sopClass, sopInstance, transferSyntax, callingAe, calledAe,
+                        data);
+            } catch (IOException | RuntimeException | Error e) {
+                pending.close();
+                throw e;
             }
         } finally {
             if (counted) {
@@ -82,9 +81,9 @@ final class ObjectReceiver {
         }
     }
 
-    private ReceivedObject receive(ChunkDigest chunks, boolean force, String sopClass, String sopInstance,
-                                   String transferSyntax, String callingAe, String calledAe, InputStream data)
-            throws IOException {
+    private ReceivedObject receive(ChunkDigest chunks, PendingDigest pending, boolean force, String sopClass,
+                                   String sopInstance, String transferSyntax, String callingAe, String calledAe,
+                                   InputStream data) throws IOException {
         Path temporary = incoming.resolve(UUID.randomUUID() + ".part");
         try (FileChannel channel = create(temporary)) {
             ByteArrayOutputStream meta = new ByteArrayOutputStream(512);
@@ -102,6 +101,7 @@ final class ObjectReceiver {
                 chunks.add(c, n);
                 write(channel, c.bytes(), c.offset(), n);
             }
+            chunks.finish();
             if (force) {
                 try {
                     channel.force(true);
@@ -109,8 +109,7 @@ final class ObjectReceiver {
                     throw new StorageWriteException(e);
                 }
             }
-            return new ReceivedObject(temporary, channel.size(), HexFormat.of().formatHex(chunks.digest()),
-                    transferSyntax);
+            return new ReceivedObject(temporary, channel.size(), pending, transferSyntax);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
             throw e;
@@ -153,6 +152,13 @@ final class ObjectReceiver {
     private static byte[] take() {
         byte[] b = BUFFERS.poll();
         return b != null ? b : new byte[BUFFER];
+    }
+
+    /** Buffers back to the pool, once nothing reads them any more. */
+    static void giveBack(byte[][] buffers) {
+        for (byte[] b : buffers) {
+            BUFFERS.offer(b);
+        }
     }
 
     /** A failure to write the file (not to read the association): the caller answers 0xA700 for it. */

@@ -160,7 +160,7 @@ public class StorageRecovery {
             ReentrantLock lock = runtime.studyLocks().of(ds.getString(Tag.StudyInstanceUID));
             lock.lock();
             try {
-                var result = index.index(new IndexRequest(ds, relative, Files.size(file), digest,
+                var result = index.index(new IndexRequest(ds, relative, Files.size(file), () -> digest,
                         s.digestAlgorithm(), ts, true, null, null),
                         StorageSettings.duplicates() == StorageSettings.DuplicatePolicy.REPLACE);
                 if (result.replacedPath() != null) {

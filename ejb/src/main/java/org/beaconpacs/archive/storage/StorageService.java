@@ -34,8 +34,9 @@ import org.beaconpacs.dicom.net.scp.Responder;
  * Storage SCP (PS3.4 Annex B): a C-STORE becomes a durable Part 10 file and an index row, or an honest
  * failure status; nothing acknowledged is lost and nothing half-written is indexed.
  * <ol>
- * <li>the data set streams into a temporary file under {@code .incoming} (digest on the way; per-object
- * durability: fsync'd as it is closed, before the study's lock and the index transaction);</li>
+ * <li>the data set streams into a temporary file under {@code .incoming} (digest on the way, its last
+ * chunks possibly still being digested while the steps below begin: the index asks for it where it records
+ * it; per-object durability: fsync'd as it is closed, before the study's lock and the index transaction);</li>
  * <li>the file is parsed end to end (a truncated data set fails here) and checked against the command;</li>
  * <li>per-object: atomic rename, fsync of the directory (grouped across concurrent stores); deferred: the
  * rename only, the flusher fsyncs within its interval;</li>
@@ -103,7 +104,7 @@ public class StorageService {
             responder.respond(writeFailure(rq, e), null);
             return;
         }
-        // from here the temporary file is ours to move or delete
+        // from here the temporary file is ours to move or delete; the digest may still be finishing
         boolean placed = false;
         try {
             placed = store(request, responder, rq, perObject, received);
@@ -111,6 +112,7 @@ public class StorageService {
             removeQuietly(received.temporary()); // before the answer: nothing is left once it is heard
             responder.respond(writeFailure(rq, e), null);
         } finally {
+            received.close();
             if (!placed) {
                 Files.deleteIfExists(received.temporary());
             }

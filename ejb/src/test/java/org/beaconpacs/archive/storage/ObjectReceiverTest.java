@@ -87,13 +87,15 @@ class ObjectReceiverTest {
         ReceivedObject r = receiver("SHA-256", alongside).receive(false, UID.CTImageStorage, "1.2.3.4",
                 UID.ExplicitVRLittleEndian, "MODALITY", "BEACON", chunked(dataset, 16_381));
         assertEquals(alongside ? 1 : 0, digestsAlongside.get());
+        String digest = r.digest().get();
+        r.close();
 
         byte[] file = Files.readAllBytes(r.temporary());
         assertEquals(file.length, r.size());
         long offset = ObjectReceiver.datasetOffset(r.temporary());
         assertArrayEquals(dataset, Arrays.copyOfRange(file, (int) offset, file.length));
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(dataset)), r.digest());
-        assertEquals(r.digest(), ObjectReceiver.digestOf(r.temporary(), "SHA-256"));
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(dataset)), digest);
+        assertEquals(digest, ObjectReceiver.digestOf(r.temporary(), "SHA-256"));
         try (DicomReader reader = DicomReader.open(r.temporary())) {
             Attributes meta = reader.readFileMetaInformation();
             assertEquals("1.2.3.4", meta.getString(Tag.MediaStorageSOPInstanceUID));
@@ -108,11 +110,13 @@ class ObjectReceiverTest {
         ObjectReceiver receiver = receiver("SHA-256", true);
         for (int size : new int[] {0, 1, 131_072, 131_073, 524_288, 526_400, 2_000_000}) {
             byte[] dataset = random(size);
-            ReceivedObject r = receiver.receive(false, UID.CTImageStorage, "1.2.3." + size,
-                    UID.ExplicitVRLittleEndian, "MODALITY", "BEACON", chunked(dataset, 65_536));
-            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(dataset)), r.digest(),
-                    size + " bytes");
-            assertEquals(r.digest(), ObjectReceiver.digestOf(r.temporary(), "SHA-256"));
+            try (ReceivedObject r = receiver.receive(false, UID.CTImageStorage, "1.2.3." + size,
+                    UID.ExplicitVRLittleEndian, "MODALITY", "BEACON", chunked(dataset, 65_536))) {
+                String digest = r.digest().get(); // asked after the reception returned, as the store does
+                assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(dataset)), digest,
+                        size + " bytes");
+                assertEquals(digest, ObjectReceiver.digestOf(r.temporary(), "SHA-256"));
+            }
         }
         assertEquals(5, digestsAlongside.get(), "no thread for a data set within one chunk (128 KiB)");
     }
@@ -123,10 +127,42 @@ class ObjectReceiverTest {
         stopped.shutdown(); // takes no more work, as at undeploy
         ObjectReceiver receiver = new ObjectReceiver(incoming, "SHA-256", stopped, Integer.MAX_VALUE);
         byte[] dataset = random(2_000_000); // many more chunks than buffers: each comes back for the next
-        ReceivedObject r = receiver.receive(false, UID.CTImageStorage, "1.2.3.6", UID.ExplicitVRLittleEndian,
-                "MODALITY", "BEACON", chunked(dataset, 65_536));
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(dataset)), r.digest());
-        assertEquals(dataset.length, Files.size(r.temporary()) - ObjectReceiver.datasetOffset(r.temporary()));
+        try (ReceivedObject r = receiver.receive(false, UID.CTImageStorage, "1.2.3.6", UID.ExplicitVRLittleEndian,
+                "MODALITY", "BEACON", chunked(dataset, 65_536))) {
+            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(dataset)),
+                    r.digest().get());
+            assertEquals(dataset.length, Files.size(r.temporary()) - ObjectReceiver.datasetOffset(r.temporary()));
+        }
+    }
+
+    @Test
+    void aDigestFinishesOnItsOwnWhileItsStoreDoesOtherWork() throws Exception {
+        // one digest thread: another reception's digest runs only once the first one's has ended
+        ObjectReceiver receiver = receiver("SHA-256", true);
+        byte[] first = random(2_000_000);
+        try (ReceivedObject a = receiver.receive(false, UID.CTImageStorage, "1.2.3.7", UID.ExplicitVRLittleEndian,
+                "MODALITY", "BEACON", chunked(first, 65_536))) {
+            // its store parses, waits for its study's lock... before it asks; another association receives
+            byte[] second = random(1_000_000);
+            try (ReceivedObject b = receiver.receive(false, UID.CTImageStorage, "1.2.3.8",
+                    UID.ExplicitVRLittleEndian, "MODALITY", "BEACON", chunked(second, 65_536))) {
+                assertEquals(sha256(second), b.digest().get());
+            }
+            assertEquals(sha256(first), a.digest().get());
+        }
+        // a store that gave up (a data set that cannot be parsed) never asks: the next digest is right
+        receiver.receive(false, UID.CTImageStorage, "1.2.3.9", UID.ExplicitVRLittleEndian, "MODALITY", "BEACON",
+                chunked(random(500_000), 65_536)).close();
+        byte[] third = random(700_000);
+        try (ReceivedObject c = receiver.receive(false, UID.CTImageStorage, "1.2.3.10", UID.ExplicitVRLittleEndian,
+                "MODALITY", "BEACON", chunked(third, 65_536))) {
+            assertEquals(sha256(third), c.digest().get());
+        }
+        assertEquals(4, digestsAlongside.get());
+    }
+
+    private static String sha256(byte[] data) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     }
 
     @ParameterizedTest(name = "digest alongside: {0}")
