@@ -390,7 +390,7 @@ public class IndexWriter {
         String issuer = ds.getString(Tag.IssuerOfPatientID);
         String name = ds.getString(Tag.PatientName);
         if (pid != null && !pid.isEmpty()) {
-            PatientCreation.serialize(transaction, pid, issuer); // another new study of theirs may be under way
+            PatientCreation.serialize(em, isPostgres(), transaction, pid, issuer); // one creation of them at a time
             // locked until this new study of theirs commits: a delete of the patient's last other study waits
             // for it and keeps the patient; a delete that came first has removed the row, which is not found
             Patient known = single(em.createNamedQuery(Patient.BY_ID, Patient.class).setParameter("patientId", pid)
