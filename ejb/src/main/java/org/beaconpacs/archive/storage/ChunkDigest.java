@@ -108,6 +108,7 @@ abstract sealed class ChunkDigest implements AutoCloseable {
         private boolean started;
         /** The threads took no more work (the server is stopping): digested here throughout. */
         private boolean refused;
+        /** END is on its way to the digest thread (sent once, by finish() or by digest()). */
         private boolean finished;
 
         Alongside(MessageDigest digest, Executor threads, byte[]... buffers) {

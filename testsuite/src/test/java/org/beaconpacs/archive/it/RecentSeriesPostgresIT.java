@@ -7,8 +7,6 @@ import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.beaconpacs.archive.it.testing.Beacon;
@@ -46,14 +44,9 @@ class RecentSeriesPostgresIT {
             List<Path> gone = new ArrayList<>();
             try (Connection sql = PostgresIndex.connect()) {
                 String ofSeries = "select i.id from instance i join series s on i.series_fk = s.id where s.series_uid = ?";
-                try (PreparedStatement s = sql.prepareStatement("select path from stored_object where instance_fk in ("
-                        + ofSeries + ")")) {
-                    s.setString(1, series);
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            gone.add(Storage.root().resolve(r.getString(1)));
-                        }
-                    }
+                for (String path : PostgresIndex.column(sql, "select path from stored_object where instance_fk in ("
+                        + ofSeries + ")", series)) {
+                    gone.add(Storage.root().resolve(path));
                 }
                 long size = PostgresIndex.number(sql, "select sum(size_bytes) from stored_object where instance_fk in ("
                         + ofSeries + ")", series);

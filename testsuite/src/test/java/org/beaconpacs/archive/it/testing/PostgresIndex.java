@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The archive's index in the PostgreSQL phase, seen from the test: a session of its own, to play the
@@ -26,26 +28,36 @@ public final class PostgresIndex {
 
     /** The one number the query gives. */
     public static long number(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
+        List<String> values = column(c, sql, parameters);
+        if (values.isEmpty()) {
+            throw new AssertionError("no row for " + sql);
+        }
+        return Long.parseLong(values.get(0));
+    }
+
+    /** The first column of every row the query gives, as text. */
+    public static List<String> column(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement s = prepare(c, sql, parameters); ResultSet r = s.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            while (r.next()) {
+                values.add(r.getString(1));
             }
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    throw new AssertionError("no row for " + sql);
-                }
-                return r.getLong(1);
-            }
+            return values;
         }
     }
 
     public static int update(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
+        try (PreparedStatement s = prepare(c, sql, parameters)) {
             return s.executeUpdate();
         }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            s.setObject(i + 1, parameters[i]);
+        }
+        return s;
     }
 
     /**
