@@ -70,9 +70,10 @@ for name in pg-perobj pg-deferred h2-perobj h2-deferred; do
   done
 done
 
-# DCMTK storescp writing files, and Orthanc
+# DCMTK storescp writing files (--fork: one process per association, else it serves four associations one
+# after the other), and Orthanc
 mkdir -p "$work/storescp"
-storescp -aet STORESCP -od "$work/storescp" 11505 & pids+=($!)
+storescp --fork -aet STORESCP -od "$work/storescp" 11505 & pids+=($!)
 port[storescp]=11505
 mkdir -p "$work/orthanc"
 cat >"$work/orthanc.json" <<JSON
@@ -87,12 +88,18 @@ for _ in $(seq 100); do curl -sf http://127.0.0.1:18042/system >/dev/null && bre
 
 server_pid() { # the process whose CPU time we count
   case $1 in
-    storescp) pgrep -f "storescp -aet STORESCP -od $work/storescp" | head -1 ;;
+    storescp) pgrep -o -f "storescp --fork -aet STORESCP -od $work/storescp" ;;
     orthanc) pgrep -f "Orthanc $work/orthanc.json" | head -1 ;;
     *) pgrep -f "java.*$work/$1/" | head -1 ;;
   esac
 }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+cpu_ticks() { # the process's CPU time and its children's (storescp's forked ones, exited or not)
+  local p t=0
+  for p in "$1" $(pgrep -P "$1"); do
+    t=$(( t + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$p/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$t"
+}
 clear_target() {
   case $1 in
     storescp) find "$work/storescp" -type f -delete ;;
