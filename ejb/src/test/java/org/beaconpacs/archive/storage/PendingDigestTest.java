@@ -12,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,40 +36,44 @@ class PendingDigestTest {
         t.start();
     };
 
-    /** Fills one whole chunk, which starts the digest thread. */
-    private static void addOneChunk(ChunkDigest chunks) throws Exception {
+    private final byte[][] buffers = {new byte[1024]};
+    private ChunkDigest chunks;
+    private PendingDigest pending;
+    /** The bytes added, all 7s: one whole chunk, which starts the digest thread. */
+    private int added;
+
+    @BeforeEach
+    void oneChunkAdded() throws Exception {
+        chunks = ChunkDigest.alongside(MessageDigest.getInstance("SHA-256"), threads, buffers);
+        pending = new PendingDigest(chunks, buffers);
         ChunkDigest.Chunk c = chunks.next();
         Arrays.fill(c.bytes(), c.offset(), c.offset() + c.capacity(), (byte) 7);
         chunks.add(c, c.capacity());
+        added = c.capacity();
+    }
+
+    @AfterEach
+    void close() {
+        pending.close();
     }
 
     @Test
     void aDigestThreadInterruptedBeforeTheEndFailsTheDigestUnchecked() throws Exception {
-        byte[][] buffers = {new byte[1024]};
-        ChunkDigest chunks = ChunkDigest.alongside(MessageDigest.getInstance("SHA-256"), threads, buffers);
-        try (PendingDigest pending = new PendingDigest(chunks, buffers)) {
-            addOneChunk(chunks);
-            assertTrue(started.await(10, TimeUnit.SECONDS), "the digest thread started");
-            digestThread.get().interrupt(); // it waits for the next chunk, which never comes
-            digestThread.get().join(10_000);
+        assertTrue(started.await(10, TimeUnit.SECONDS), "the digest thread started");
+        digestThread.get().interrupt(); // it waits for the next chunk, which never comes
+        digestThread.get().join(10_000);
 
-            UncheckedIOException e = assertThrows(UncheckedIOException.class, pending::get);
-            assertEquals("the digest of the received data set failed", e.getMessage());
-        }
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, pending::get);
+        assertEquals("the digest of the received data set failed", e.getMessage());
     }
 
     @Test
     void anUninterruptedDigestThreadGivesTheDigestOfWhatWasAdded() throws Exception {
-        byte[][] buffers = {new byte[1024]};
-        ChunkDigest chunks = ChunkDigest.alongside(MessageDigest.getInstance("SHA-256"), threads, buffers);
-        try (PendingDigest pending = new PendingDigest(chunks, buffers)) {
-            addOneChunk(chunks);
-            chunks.finish();
+        chunks.finish();
 
-            byte[] expected = new byte[512];
-            Arrays.fill(expected, (byte) 7);
-            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected)),
-                    pending.get());
-        }
+        byte[] expected = new byte[added];
+        Arrays.fill(expected, (byte) 7);
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected)),
+                pending.get());
     }
 }
