@@ -10,11 +10,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -106,15 +105,11 @@ public class StorageRecovery {
     /** Deferred-mode objects whose fsync the crash may have beaten: kept if intact, else forgotten. */
     private int checkNotDurable(StorageSettings s) throws IOException {
         List<String[]> rows = runtime.notDurable();
+        List<Path> intact = new ArrayList<>();
         for (String[] row : rows) {
             Path file = s.root().resolve(row[1]);
-            boolean intact = Files.isRegularFile(file)
-                    && ObjectReceiver.digestOf(file, row[3]).equals(row[2]);
-            if (intact) {
-                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    ch.force(true);
-                }
-                runtime.markDurable(List.of(row[1]));
+            if (Files.isRegularFile(file) && ObjectReceiver.digestOf(file, row[3]).equals(row[2])) {
+                intact.add(file);
             } else {
                 LOG.warning(() -> "stored object " + row[0] + " is missing or damaged after a crash: "
                         + "forgotten (it was acknowledged in deferred mode, which allows this)");
@@ -122,7 +117,19 @@ public class StorageRecovery {
                 index.forget(row[0]);
             }
         }
+        runtime.markDurable(makeDurable(s.root(), intact));
         return rows.size();
+    }
+
+    /**
+     * fsyncs {@code files} and their directories, as the deferred flusher does (a file's fsync alone need
+     * not keep its name); the storage-relative paths of those now durable. One that fails stays not
+     * durable in the index, and the next start checks it again.
+     */
+    private static List<String> makeDurable(Path root, List<Path> files) {
+        DeferredFlusher flusher = new DeferredFlusher(root);
+        files.forEach(flusher::pending);
+        return flusher.flush();
     }
 
     private int reindexDay(StorageSettings s, LocalDate day) throws IOException {
@@ -153,8 +160,8 @@ public class StorageRecovery {
                 ds = f.dataset();
                 ts = f.transferSyntax().uid();
             }
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                ch.force(true);
+            if (makeDurable(s.root(), List.of(file)).isEmpty()) {
+                throw new IOException("cannot fsync " + file + " and its directories");
             }
             String digest = ObjectReceiver.digestOf(file, s.digestAlgorithm());
             ReentrantLock lock = runtime.studyLocks().of(ds.getString(Tag.StudyInstanceUID));

@@ -140,9 +140,9 @@ public class StorageRuntime {
     /** Objects not known to be fsync'd: {SOP Instance UID, path, digest, digest algorithm} each. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<String[]> notDurable() {
-        return em.createNamedQuery(StoredObject.NOT_DURABLE, StoredObject.class).getResultList().stream()
-                .map(o -> new String[] {o.getInstance().getSopUid(), o.getPath(), o.getDigest(),
-                        o.getDigestAlgorithm()}).toList();
+        return em.createNamedQuery(StoredObject.NOT_DURABLE, Object[].class).getResultList().stream()
+                .map(row -> new String[] {(String) row[0], (String) row[1], (String) row[2], (String) row[3]})
+                .toList();
     }
 
     /** Whether a stored file at this storage-relative path is in the index. */

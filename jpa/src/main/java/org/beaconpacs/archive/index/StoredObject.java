@@ -22,7 +22,10 @@ import java.time.Instant;
 @Entity
 @Table(name = "stored_object")
 @NamedQuery(name = StoredObject.OF_INSTANCE, query = "select o from StoredObject o where o.instance = :instance")
-@NamedQuery(name = StoredObject.NOT_DURABLE, query = "select o from StoredObject o where o.durable = false")
+// columns, not entities: the restart's recovery reads them outside a transaction, where a lazy
+// association of a returned entity could no longer be loaded
+@NamedQuery(name = StoredObject.NOT_DURABLE, query = "select i.sopUid, o.path, o.digest, o.digestAlgorithm "
+        + "from StoredObject o join o.instance i where o.durable = false")
 @NamedQuery(name = StoredObject.MARK_DURABLE, query = "update StoredObject o set o.durable = true where o.path in :paths")
 @NamedQuery(name = StoredObject.BY_SOP_UID, query = "select o.path, o.digest, "
         + "o.instance.series.study.status, o.instance.series.study.studyUid from StoredObject o "
