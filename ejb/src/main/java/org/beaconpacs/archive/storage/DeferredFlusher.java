@@ -54,7 +54,7 @@ public final class DeferredFlusher {
             } catch (NoSuchFileException gone) {
                 // replaced or deleted meanwhile
             } catch (IOException e) {
-                LOG.log(Level.WARNING, "fsync of " + file + " failed; retried next round", e);
+                LOG.log(Level.WARNING, "fsync of " + file + " failed; not durable yet, tried again later", e);
                 pending(file);
             }
         }
@@ -65,7 +65,7 @@ public final class DeferredFlusher {
                 }
             }
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "fsync of the storage's directories failed; retried next round", e);
+            LOG.log(Level.WARNING, "fsync of the storage's directories failed; not durable yet, tried again later", e);
             synced.forEach(this::pending);
             return List.of();
         }
