@@ -36,10 +36,20 @@ with open(os.path.join(here, "elements.tsv"), "w", encoding="utf-8") as f:
             continue  # elements without a keyword are not addressable by name
         f.write("\t".join(r) + "\n")
 
-with open(os.path.join(here, "uids.tsv"), "w", encoding="utf-8") as f:
+uid_rows = {}
+for uid, (name, kind, info, retired, keyword) in UID_dictionary.items():
+    if keyword:
+        uid_rows[uid] = (uid, keyword, kind, "R" if retired else "", name.replace(" (Retired)", ""))
+# rows added from a newer PS3.6 than the installed pydicom knows (HTJ2K, JPEG XL, ...) are kept
+uids_file = os.path.join(here, "uids.tsv")
+if os.path.exists(uids_file):
+    with open(uids_file, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            r = tuple(line.rstrip("\n").split("\t"))
+            uid_rows.setdefault(r[0], r)
+with open(uids_file, "w", encoding="utf-8") as f:
     f.write("# uid\tkeyword\ttype\tretired\tname   (PS3.6 Annex A)\n")
-    for uid, (name, kind, info, retired, keyword) in sorted(
-            UID_dictionary.items(), key=lambda kv: [int(p) if p.isdigit() else 0 for p in kv[0].split(".")]):
-        if not keyword:
-            continue
-        f.write("\t".join((uid, keyword, kind, "R" if retired else "", name.replace(" (Retired)", ""))) + "\n")
+    for r in sorted(uid_rows.values(), key=lambda r: [int(p) if p.isdigit() else 0 for p in r[0].split(".")]):
+        f.write("\t".join(r) + "\n")

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.beaconpacs.archive.security.UserAccount;
+import org.beaconpacs.archive.security.Roles;
 
 /** Who is logged in, whether they may change things, and logging out. */
 @Named("user")
@@ -23,12 +23,12 @@ public class CurrentUser {
 
     /** Pages show change controls only to admins; every changing action checks again ({@link #requireAdmin}). */
     public boolean isAdmin() {
-        return faces.getExternalContext().isUserInRole(UserAccount.ADMIN);
+        return faces.getExternalContext().isUserInRole(Roles.ADMIN);
     }
 
     /** Refuses a change by a viewer, whatever the page showed (a crafted request is refused here). */
     public static void requireAdmin() {
-        if (!FacesContext.getCurrentInstance().getExternalContext().isUserInRole(UserAccount.ADMIN)) {
+        if (!FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.ADMIN)) {
             throw new SecurityException("only an administrator may change this");
         }
     }

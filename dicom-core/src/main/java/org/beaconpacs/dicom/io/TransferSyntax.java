@@ -1,6 +1,7 @@
 package org.beaconpacs.dicom.io;
 
 import java.util.Map;
+import java.util.Set;
 import org.beaconpacs.dicom.dict.UID;
 import org.beaconpacs.dicom.dict.UIDDictionary;
 
@@ -27,9 +28,11 @@ public record TransferSyntax(String uid, boolean explicitVR, boolean bigEndian, 
             EXPLICIT_VR_BIG_ENDIAN.uid, EXPLICIT_VR_BIG_ENDIAN,
             DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.uid, DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
 
-    /** JPIP Referenced Deflate (PS3.5 A.6): deflated, pixel data referenced rather than encapsulated. */
-    private static final String JPIP_REFERENCED_DEFLATE = "1.2.840.10008.1.2.4.95";
-    private static final String JPIP_REFERENCED = "1.2.840.10008.1.2.4.94";
+    /** JPIP Referenced (HTJ2K) Deflate (PS3.5 A.6, A.12): deflated, pixel data referenced, not encapsulated. */
+    private static final Set<String> JPIP_REFERENCED_DEFLATE = Set.of(
+            UID.JPIPReferencedDeflate, UID.JPIPHTJ2KReferencedDeflate);
+    private static final Set<String> JPIP_REFERENCED = Set.of(
+            UID.JPIPReferenced, UID.JPIPHTJ2KReferenced);
 
     /** The transfer syntax of {@code uid}; unknown UIDs are taken as encapsulated Explicit VR Little Endian. */
     public static TransferSyntax of(String uid) {
@@ -37,10 +40,10 @@ public record TransferSyntax(String uid, boolean explicitVR, boolean bigEndian, 
         if (ts != null) {
             return ts;
         }
-        if (uid.equals(JPIP_REFERENCED_DEFLATE)) {
+        if (JPIP_REFERENCED_DEFLATE.contains(uid)) {
             return new TransferSyntax(uid, true, false, true, false);
         }
-        if (uid.equals(JPIP_REFERENCED)) {
+        if (JPIP_REFERENCED.contains(uid)) {
             return new TransferSyntax(uid, true, false, false, false);
         }
         return new TransferSyntax(uid, true, false, false, true);

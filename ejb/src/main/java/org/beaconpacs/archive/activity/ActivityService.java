@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -21,11 +22,20 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.beaconpacs.archive.config.AeConfigService;
 import org.beaconpacs.archive.config.AeDto;
-import org.beaconpacs.archive.rar.api.AssociationReport;
+import org.beaconpacs.archive.entity.activity.AssociationNote;
+import org.beaconpacs.archive.entity.activity.AssociationRecord;
+import org.beaconpacs.archive.entity.activity.NegotiatedContext;
+import org.beaconpacs.archive.entity.activity.TracedMessage;
 import org.beaconpacs.archive.rar.api.AssociationReport.ContextResult;
 import org.beaconpacs.archive.rar.api.AssociationReport.MessageTrace;
+import org.beaconpacs.archive.rar.api.AssociationReport;
+import org.beaconpacs.archive.storage.DuplicateDiscarded;
+import org.beaconpacs.archive.storage.InstanceStored;
 
-/** Keeps the adapter's association reports as {@link AssociationRecord}s and reads them back. */
+/**
+ * Keeps the adapter's association reports as {@link AssociationRecord}s (written in batches by
+ * {@link AssociationRecords}) and the notes services leave on associations, and reads them back.
+ */
 @Stateless
 public class ActivityService {
 
@@ -35,8 +45,16 @@ public class ActivityService {
     private EntityManager em;
     @EJB
     private AeConfigService config;
+    @EJB
+    private AssociationRecords records;
 
-    public void record(AssociationReport report) {
+    /** Keeps these reports in one transaction of their own (see AssociationRecords). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordAll(List<AssociationReport> reports) {
+        reports.forEach(this::record);
+    }
+
+    private void record(AssociationReport report) {
         AssociationRecord r = new AssociationRecord();
         var info = report.association();
         r.setSerial(info.serial());
@@ -88,9 +106,25 @@ public class ActivityService {
         }
     }
 
-    /** Keeps a note on association {@code serial}, in its own transaction (it must outlive a failure). */
+    /** The notes a store leaves on its association: patient data that differ from the stored ones. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void note(long serial, String text) {
+    public void stored(@Observes InstanceStored event) {
+        Long serial = event.context().association();
+        if (serial != null) {
+            event.notes().forEach(text -> keep(serial, text));
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void discarded(@Observes DuplicateDiscarded event) {
+        Long serial = event.context().association();
+        if (serial != null) {
+            keep(serial, "SOP instance " + event.sopInstanceUid() + " arrived again with other content: the first "
+                    + "is kept");
+        }
+    }
+
+    private void keep(long serial, String text) {
         em.persist(new AssociationNote(serial, text));
         LOG.info(() -> "association " + serial + ": " + text);
     }
@@ -107,29 +141,27 @@ public class ActivityService {
         return notes;
     }
 
-    /** The latest association records, newest first. */
-    public List<AssociationRecord> latest(int max) {
-        List<AssociationRecord> records = em.createNamedQuery(AssociationRecord.LATEST, AssociationRecord.class)
-                .setMaxResults(max).getResultList();
-        records.forEach(r -> {
-            r.getContexts().size();
-            r.getMessages().size();
-        });
-        return records;
+    /** The latest association records, newest first, with their negotiation and trace. */
+    public List<AssociationSummary> latest(int max) {
+        records.flush(); // every association that has ended
+        return em.createNamedQuery(AssociationRecord.LATEST, AssociationRecord.class).setMaxResults(max)
+                .getResultList().stream().map(r -> AssociationSummary.of(r, true)).toList();
     }
 
     /** The records that {@code filter} selects, newest first, one page (without negotiation and trace). */
-    public List<AssociationRecord> search(ActivityFilter filter, int offset, int limit) {
+    public List<AssociationSummary> search(ActivityFilter filter, int offset, int limit) {
+        records.flush(); // every association that has ended
         var cb = em.getCriteriaBuilder();
         var q = cb.createQuery(AssociationRecord.class);
         var r = q.from(AssociationRecord.class);
         q.select(r).where(where(cb, r, filter)).orderBy(cb.desc(r.get("started")), cb.desc(r.get("id")));
         return em.createQuery(q).setFirstResult(Math.max(0, offset)).setMaxResults(Math.min(Math.max(1, limit), 500))
-                .getResultList();
+                .getResultList().stream().map(a -> AssociationSummary.of(a, false)).toList();
     }
 
     /** How many records {@code filter} selects. */
     public long count(ActivityFilter filter) {
+        records.flush(); // every association that has ended
         var cb = em.getCriteriaBuilder();
         var q = cb.createQuery(Long.class);
         var r = q.from(AssociationRecord.class);
@@ -150,23 +182,26 @@ public class ActivityService {
             p.add(cb.lessThan(r.get("started"), f.to()));
         }
         if (f.outcome() != null) {
-            p.add(cb.equal(r.get("outcome"), f.outcome()));
+            p.add(cb.equal(r.get("outcome"), AssociationRecord.Outcome.valueOf(f.outcome())));
         }
         return p.toArray(Predicate[]::new);
     }
 
     /** One record with its negotiation and DIMSE trace, or null. */
-    public AssociationRecord record(long id) {
+    public AssociationSummary record(long id) {
+        records.flush(); // every association that has ended
         AssociationRecord r = em.find(AssociationRecord.class, id);
-        if (r != null) {
-            r.getContexts().size();
-            r.getMessages().size();
-        }
-        return r;
+        return r == null ? null : AssociationSummary.of(r, true);
+    }
+
+    /** The outcomes a record may have, by name. */
+    public List<String> outcomes() {
+        return java.util.Arrays.stream(AssociationRecord.Outcome.values()).map(Enum::name).toList();
     }
 
     /** What the associations that started at or after {@code since} did. */
     public Totals totalsSince(Instant since) {
+        records.flush(); // every association that has ended
         Object[] row = em.createQuery("select count(r), coalesce(sum(r.objectsStored), 0), "
                         + "coalesce(sum(r.bytesStored), 0), coalesce(sum(case when r.outcome not in :good "
                         + "then 1 else 0 end), 0) from AssociationRecord r where r.started >= :since", Object[].class)
@@ -182,6 +217,7 @@ public class ActivityService {
      * newest first: the usual first sign of a new modality.
      */
     public List<SeenAe> seenNotConfigured(int scan) {
+        records.flush(); // every association that has ended
         Set<String> configured = config.list().stream().map(AeDto::aeTitle).collect(Collectors.toSet());
         // newest first: the first record of a title gives its address and last time
         Map<String, AssociationRecord> newest = new LinkedHashMap<>();

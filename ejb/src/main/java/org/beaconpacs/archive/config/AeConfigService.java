@@ -2,9 +2,13 @@ package org.beaconpacs.archive.config;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +18,8 @@ import org.infinispan.Cache;
 
 /**
  * Application entity configuration as the REST API and the console use it: validates, stores, keeps
- * the AE cache right, and pushes every change to the DICOM listeners at once (a new local AE listens
- * when the call returns). Each change commits before it is pushed.
+ * the AE cache right, and announces every change ({@link AeConfigurationChanged}): the DICOM listeners
+ * follow it at once (a new local AE listens when the call returns). Each change commits before it is announced.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -23,8 +27,8 @@ public class AeConfigService {
 
     @EJB
     private AeRepository repository;
-    @EJB
-    private NetworkConfigurator network;
+    @Inject
+    private Event<AeConfigurationChanged> changes;
     @Resource(lookup = "java:jboss/infinispan/cache/beacon/ae-config")
     private Cache<String, AeDto> cache;
 
@@ -58,7 +62,12 @@ public class AeConfigService {
 
     public AeDto update(String aeTitle, AeDto ae) {
         AeDto n = valid(ae);
-        AeDto updated = repository.update(aeTitle.strip(), n);
+        AeDto updated;
+        try {
+            updated = repository.update(aeTitle.strip(), n);
+        } catch (EJBException e) {
+            throw changedMeanwhile(e, aeTitle.strip());
+        }
         changed(aeTitle.strip(), updated.aeTitle());
         return updated;
     }
@@ -74,7 +83,17 @@ public class AeConfigService {
 
     public void setCallingAePolicy(CallingAePolicy policy) {
         repository.setCallingAePolicy(policy);
-        network.push();
+        changes.fire(new AeConfigurationChanged(List.of()));
+    }
+
+    /** A version conflict found at the commit, in the service's terms; anything else as it came. */
+    private static RuntimeException changedMeanwhile(EJBException e, String aeTitle) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof OptimisticLockException) {
+                return new AeChangedMeanwhileException(aeTitle);
+            }
+        }
+        return e;
     }
 
     private static AeDto valid(AeDto ae) {
@@ -95,6 +114,6 @@ public class AeConfigService {
         for (String t : aeTitles) {
             cache.remove(t);
         }
-        network.push();
+        changes.fire(new AeConfigurationChanged(List.of(aeTitles)));
     }
 }

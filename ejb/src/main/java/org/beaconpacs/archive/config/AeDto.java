@@ -2,6 +2,7 @@ package org.beaconpacs.archive.config;
 
 import java.io.Serializable;
 import java.util.List;
+import org.beaconpacs.archive.entity.config.ApplicationEntity;
 import org.beaconpacs.dicom.dict.UIDDictionary;
 
 /**

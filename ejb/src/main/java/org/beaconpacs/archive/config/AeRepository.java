@@ -2,9 +2,10 @@ package org.beaconpacs.archive.config;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import org.beaconpacs.archive.entity.config.ApplicationEntity;
+import org.beaconpacs.archive.entity.config.ArchiveSetting;
 import org.beaconpacs.archive.input.InvalidInputException;
 import org.beaconpacs.archive.input.Problem;
 
@@ -43,7 +44,7 @@ public class AeRepository {
             throw new AeNotFoundException(aeTitle);
         }
         if (ae.version() != null && ae.version() != e.getVersion()) {
-            throw new OptimisticLockException("\"" + aeTitle + "\" was changed by someone else meanwhile");
+            throw new AeChangedMeanwhileException(aeTitle);
         }
         if (!aeTitle.equals(ae.aeTitle()) && entity(ae.aeTitle()) != null) {
             throw InvalidInputException.of("aeTitle", new Problem("aeTitle.exists", ae.aeTitle()));

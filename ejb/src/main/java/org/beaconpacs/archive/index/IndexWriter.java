@@ -11,6 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Logger;
+import org.beaconpacs.archive.entity.index.Instance;
+import org.beaconpacs.archive.entity.index.Patient;
+import org.beaconpacs.archive.entity.index.Series;
+import org.beaconpacs.archive.entity.index.StoredObject;
+import org.beaconpacs.archive.schema.DatabaseKind;
+import org.beaconpacs.archive.entity.index.Study;
 import org.beaconpacs.dicom.data.Attributes;
 import org.beaconpacs.dicom.dict.Tag;
 
@@ -25,7 +31,6 @@ public class IndexWriter {
 
     private static final Logger LOG = Logger.getLogger(IndexWriter.class.getName());
 
-    private static volatile Boolean postgres;
     /** A new instance indexed without conflicts. */
     private static final IndexResult STORED = new IndexResult(IndexResult.Outcome.STORED, null, null, List.of());
 
@@ -38,31 +43,19 @@ public class IndexWriter {
     @jakarta.annotation.Resource
     private jakarta.transaction.TransactionSynchronizationRegistry transaction;
 
-    /** Puts a received object's file in its place (called inside the indexing transaction). */
-    public interface Placement {
-        /**
-         * The path, relative to the storage root, the file is to get: the usual path of a new instance,
-         * or ({@code beside}) a new name beside the file of the instance it replaces.
-         */
-        String path(boolean beside);
-
-        /** Moves the file to the path {@link #path} gave last. */
-        void move() throws java.io.IOException;
-    }
-
     /**
-     * Looks for the instance, then places the file and indexes it, in one transaction: the store path's
-     * single call into the index (the caller holds the study's lock). A resend with the same digest, or
-     * with another digest when {@code replace} is false, places nothing; its outcome says which. An
-     * IOException of the placement comes back wrapped in an UncheckedIOException (the transaction rolls
-     * back; the caller removes a file already placed). A study being deleted takes nothing, not even a
-     * resend: StudyBeingDeletedException.
+     * Looks for the instance and indexes it, in one transaction: the store path's single call into the
+     * index (the caller holds the study's lock and has put the file at {@code rq.path()} already, before
+     * the transaction: no file operation runs while it holds the database's locks). A resend with the same
+     * digest, or with another digest when {@code replace} is false, is not indexed again; its outcome says
+     * which, with the path of the file indexed. A study being deleted takes nothing, not even a resend:
+     * StudyBeingDeletedException.
      */
-    public IndexResult store(IndexRequest rq, boolean replace, Placement placement) {
+    public IndexResult store(IndexRequest rq, boolean replace) {
         RecentSeries.Known known = fittingHint(rq.dataset());
         if (known != null) {
-            IndexResult stored = isPostgres() ? storeIntoRecentSeriesInOneStatement(rq, placement, known)
-                    : storeIntoRecentSeries(rq, placement, known);
+            IndexResult stored = isPostgres() ? storeIntoRecentSeriesInOneStatement(rq, known)
+                    : storeIntoRecentSeries(rq, known);
             if (stored != null) {
                 return stored;
             }
@@ -81,8 +74,7 @@ public class IndexWriter {
                 return new IndexResult(IndexResult.Outcome.OTHER_CONTENT_KEPT, path, null, List.of());
             }
         }
-        String placed = place(placement, exists);
-        return indexInTransaction(rq.withPath(placed), replace, !exists);
+        return indexInTransaction(rq, replace, !exists);
     }
 
     /**
@@ -158,11 +150,11 @@ public class IndexWriter {
 
     /**
      * The short path of a store (most of a modality's traffic): a new instance of a series stored into
-     * lately, counted in its study by the statement that also finds it new, then placed, its series
-     * counted and its rows inserted, nothing else read. Null, with nothing changed, when that statement
+     * lately, counted in its study by the statement that also finds it new, then its series counted and
+     * its rows inserted, nothing else read. Null, with nothing changed, when that statement
      * finds a resend or no active study: the caller then looks the instance up.
      */
-    private IndexResult storeIntoRecentSeries(IndexRequest rq, Placement placement, RecentSeries.Known known) {
+    private IndexResult storeIntoRecentSeries(IndexRequest rq, RecentSeries.Known known) {
         Attributes ds = rq.dataset();
         String seriesUid = ds.getString(Tag.SeriesInstanceUID);
         String sopUid = ds.getString(Tag.SOPInstanceUID);
@@ -171,30 +163,26 @@ public class IndexWriter {
                 .setParameter(3, known.studyId()).setParameter(4, sopUid).executeUpdate() == 0) {
             return null;
         }
-        String placed = place(placement, false);
         if (!countedInSeries(seriesUid, known, rq.size(), now)) {
-            return indexInTransaction(rq.withPath(placed), false, true); // the full path creates the series again
+            return indexInTransaction(rq, false, true); // the full path creates the series again
         }
-        return persistInto(known, sopUid, rq.withPath(placed));
+        return persistInto(known, sopUid, rq);
     }
 
     /**
-     * The short path on PostgreSQL: the same counts and rows in one statement (RecentSeriesStatement),
-     * then the file moved, so the rows still commit after the rename. Null, with nothing changed, when
-     * the statement finds a resend or no active study.
+     * The short path on PostgreSQL: the same counts and rows in one statement (RecentSeriesStatement), one
+     * round trip before the commit. Null, with nothing changed, when the statement finds a resend or no
+     * active study.
      */
-    private IndexResult storeIntoRecentSeriesInOneStatement(IndexRequest rq, Placement placement,
-                                                            RecentSeries.Known known) {
+    private IndexResult storeIntoRecentSeriesInOneStatement(IndexRequest rq, RecentSeries.Known known) {
         Instant now = Instant.now();
-        String path = placement.path(false);
-        switch (RecentSeriesStatement.execute(em, known, rq, path, now)) {
+        switch (RecentSeriesStatement.execute(em, known, rq, rq.path(), now)) {
             case NOT_NEW:
                 return null;
             case SERIES_GONE:
                 uncount(rq.dataset().getString(Tag.SeriesInstanceUID), known, rq.size(), now);
-                return indexInTransaction(rq.withPath(place(placement, false)), false, true);
+                return indexInTransaction(rq, false, true);
             default:
-                move(placement);
                 return STORED;
         }
     }
@@ -244,22 +232,6 @@ public class IndexWriter {
         RecentSeries.Known known = recent.get(ds.getString(Tag.SeriesInstanceUID));
         return known != null && known.fits(ds.getString(Tag.StudyInstanceUID), ds.getString(Tag.PatientID),
                 ds.getString(Tag.PatientName)) ? known : null;
-    }
-
-    /** Places the file; its path relative to the storage root. */
-    private static String place(Placement placement, boolean beside) {
-        String path = placement.path(beside);
-        move(placement);
-        return path;
-    }
-
-    /** Moves the file; an IOException comes back unchecked (the transaction rolls back). */
-    private static void move(Placement placement) {
-        try {
-            placement.move();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** The rows of a new instance of a series known from an earlier store, whose counters are moved. */
@@ -442,18 +414,9 @@ public class IndexWriter {
         }
     }
 
-    /** Whether the index lives in PostgreSQL; asked once of the datasource. */
+    /** Whether the index lives in PostgreSQL. */
     private boolean isPostgres() {
-        Boolean p = postgres;
-        if (p == null) {
-            try (java.sql.Connection c = dataSource.getConnection()) {
-                p = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("cannot read the database's product name", e);
-            }
-            postgres = p;
-        }
-        return p;
+        return DatabaseKind.of(dataSource) == DatabaseKind.POSTGRESQL;
     }
 
     /** An integer attribute's value, null when absent (a nullable column). */

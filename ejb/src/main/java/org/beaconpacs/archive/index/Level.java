@@ -1,6 +1,9 @@
 package org.beaconpacs.archive.index;
 
 import java.util.Set;
+import org.beaconpacs.archive.entity.index.Patient;
+import org.beaconpacs.archive.entity.index.Series;
+import org.beaconpacs.archive.entity.index.Study;
 import org.beaconpacs.dicom.dict.Tag;
 
 /**

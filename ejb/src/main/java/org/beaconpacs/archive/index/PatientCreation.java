@@ -5,6 +5,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
+import org.beaconpacs.archive.entity.index.Study;
 
 /**
  * Serialises the transactions that may create a patient: two new studies of one new patient arriving at

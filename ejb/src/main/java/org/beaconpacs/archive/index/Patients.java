@@ -2,6 +2,8 @@ package org.beaconpacs.archive.index;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.beaconpacs.archive.entity.index.Patient;
+import org.beaconpacs.archive.entity.index.Study;
 
 /** What removing a study means for its patient, wherever a study is removed (a delete, a forgotten object). */
 public final class Patients {

@@ -3,6 +3,7 @@ package org.beaconpacs.archive.index;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
+import org.beaconpacs.archive.entity.index.Study;
 import org.beaconpacs.dicom.data.Attributes;
 import org.beaconpacs.dicom.dict.Tag;
 

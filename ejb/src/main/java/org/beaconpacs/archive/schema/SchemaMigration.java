@@ -19,7 +19,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -42,7 +41,7 @@ public class SchemaMigration {
     @PostConstruct
     void migrate() {
         try (Connection c = dataSource.getConnection()) {
-            String database = database(c);
+            String database = DatabaseKind.of(c).scriptFolder();
             ensureVersionTable(c);
             int current = currentVersion(c);
             List<String> scripts = index();
@@ -55,11 +54,6 @@ public class SchemaMigration {
         } catch (SQLException e) {
             throw new IllegalStateException("schema migration failed: " + e.getMessage(), e);
         }
-    }
-
-    private static String database(Connection c) throws SQLException {
-        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        return product.contains("postgres") ? "postgresql" : product.contains("h2") ? "h2" : product;
     }
 
     private static void ensureVersionTable(Connection c) throws SQLException {

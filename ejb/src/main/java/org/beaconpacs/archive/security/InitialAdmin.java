@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.beaconpacs.archive.config.Settings;
+import org.beaconpacs.archive.entity.security.UserAccount;
 
 /**
  * The first administrator. Its password comes from BEACON_ADMIN_PASSWORD (set again at every start

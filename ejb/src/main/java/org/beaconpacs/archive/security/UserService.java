@@ -8,8 +8,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.beaconpacs.archive.entity.security.UserAccount;
 import org.beaconpacs.archive.input.InvalidInputException;
 import org.beaconpacs.archive.input.Problem;
 

@@ -75,4 +75,14 @@ public final class DeferredFlusher {
         }
         return durable;
     }
+
+    /**
+     * fsyncs {@code files} and their directories as the flusher does (a file's fsync alone need not keep its
+     * name); the storage-relative paths of those now durable. One that fails is left out: not durable yet.
+     */
+    static List<String> makeDurable(Path root, List<Path> files) {
+        DeferredFlusher flusher = new DeferredFlusher(root);
+        files.forEach(flusher::pending);
+        return flusher.flush();
+    }
 }

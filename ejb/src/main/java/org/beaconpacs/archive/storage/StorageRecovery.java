@@ -16,25 +16,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.beaconpacs.archive.index.IndexRequest;
 import org.beaconpacs.archive.index.IndexWriter;
-import org.beaconpacs.archive.index.StudyBeingDeletedException;
-import org.beaconpacs.archive.study.StudyService;
-import org.beaconpacs.dicom.data.Attributes;
-import org.beaconpacs.dicom.dict.Tag;
-import org.beaconpacs.dicom.io.DicomFile;
-import org.beaconpacs.dicom.io.DicomReader;
 
 /**
  * Makes the index agree with the files before the archive accepts anything (the listeners open after
  * it): temporary files of unacknowledged transfers are removed; objects not yet known durable are
- * checked (present, digest matching) and kept or forgotten; after an unclean stop, the files of the
- * latest days that the index lacks (their commit was not yet on disk) are indexed again; interrupted
- * study deletes are finished. A marker written at a clean stop spares the walk.
+ * checked (present, digest matching) and kept or forgotten; after an unclean stop, the files that the
+ * index lacks (their commit was not yet on disk) are indexed again through the store path, walking the day
+ * folders from the newest day the index knows, whenever the restart comes (then StudyRecovery finishes
+ * interrupted study deletes). A marker written at a clean stop spares the walk.
  */
 @Singleton
 @Startup
@@ -44,15 +37,13 @@ public class StorageRecovery {
 
     private static final Logger LOG = Logger.getLogger(StorageRecovery.class.getName());
     private static final String CLEAN_STOP = ".clean-stop";
-    /** Days walked after an unclean stop: a commit lost with the crash is at most this old. */
-    private static final int DAYS_WALKED = 2;
 
     @EJB
     private StorageRuntime runtime;
     @EJB
     private IndexWriter index;
     @EJB
-    private StudyService studies;
+    private StorageService storage;
 
     @PostConstruct
     void recover() {
@@ -63,11 +54,13 @@ public class StorageRecovery {
             Path marker = s.root().resolve(CLEAN_STOP);
             int reindexed = 0;
             if (!Files.deleteIfExists(marker)) {
-                for (int d = DAYS_WALKED - 1; d >= 0; d--) {
-                    reindexed += reindexDay(s, LocalDate.now().minusDays(d));
+                // a commit the crash lost is younger than every commit the index kept: its file lies in the
+                // day folder of the newest path indexed or a later one, however long ago the crash was
+                LocalDate from = StoragePaths.dayOf(runtime.newestPath());
+                for (Path day : StoragePaths.dayFoldersFrom(s.root(), from)) {
+                    reindexed += reindexDay(s, day);
                 }
             }
-            studies.resumeDeletes();
             int t = temporary;
             int c = checked;
             int r = reindexed;
@@ -117,32 +110,17 @@ public class StorageRecovery {
                 index.forget(row[0]);
             }
         }
-        runtime.markDurable(makeDurable(s.root(), intact));
+        runtime.markDurable(DeferredFlusher.makeDurable(s.root(), intact));
         return rows.size();
     }
 
-    /**
-     * fsyncs {@code files} and their directories, as the deferred flusher does (a file's fsync alone need
-     * not keep its name); the storage-relative paths of those now durable. One that fails stays not
-     * durable in the index, and the next start checks it again.
-     */
-    private static List<String> makeDurable(Path root, List<Path> files) {
-        DeferredFlusher flusher = new DeferredFlusher(root);
-        files.forEach(flusher::pending);
-        return flusher.flush();
-    }
-
-    private int reindexDay(StorageSettings s, LocalDate day) throws IOException {
-        Path folder = StoragePaths.dayFolder(s.root(), day);
-        if (!Files.isDirectory(folder)) {
-            return 0;
-        }
+    private int reindexDay(StorageSettings s, Path folder) throws IOException {
         AtomicInteger n = new AtomicInteger();
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".dcm")).toList()) {
                 String relative = s.root().relativize(file).toString().replace('\\', '/');
                 if (!runtime.isIndexed(relative)) {
-                    reindex(s, file, relative);
+                    reindex(file, relative);
                     n.incrementAndGet();
                 }
             }
@@ -150,43 +128,23 @@ public class StorageRecovery {
         return n.get();
     }
 
-    private void reindex(StorageSettings s, Path file, String relative) {
-        try {
-            Attributes ds;
-            String ts;
-            try (DicomReader reader = DicomReader.open(file)) {
-                reader.setBulkDataThreshold(64 * 1024);
-                DicomFile f = reader.readFile();
-                ds = f.dataset();
-                ts = f.transferSyntax().uid();
-            }
-            if (makeDurable(s.root(), List.of(file)).isEmpty()) {
-                throw new IOException("cannot fsync " + file + " and its directories");
-            }
-            String digest = ObjectReceiver.digestOf(file, s.digestAlgorithm());
-            ReentrantLock lock = runtime.studyLocks().of(ds.getString(Tag.StudyInstanceUID));
-            lock.lock();
-            try {
-                var result = index.index(new IndexRequest(ds, relative, Files.size(file), () -> digest,
-                        s.digestAlgorithm(), ts, true, null, null),
-                        StorageSettings.duplicates() == StorageSettings.DuplicatePolicy.REPLACE);
-                if (result.replacedPath() != null) {
-                    Files.deleteIfExists(s.root().resolve(result.replacedPath()));
+    /** Through the store path, as if it arrived again; a file the store refuses is removed or left. */
+    private void reindex(Path file, String relative) {
+        StoreOutcome outcome = storage.reindex(file);
+        switch (outcome.result()) {
+            case STORED, ALREADY_STORED -> LOG.info(() -> "re-indexed " + relative
+                    + " (its index commit was lost with the crash)");
+            case STUDY_BEING_DELETED, DUPLICATE_DISCARDED -> {
+                // never acknowledged (a store into a study being deleted is refused), or a second copy the
+                // duplicates policy does not keep: it goes
+                LOG.info(() -> "removing " + relative + ": " + outcome.detail());
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException io) {
+                    LOG.log(Level.WARNING, "cannot remove " + file, io);
                 }
-            } finally {
-                lock.unlock();
             }
-            LOG.info(() -> "re-indexed " + relative + " (its index commit was lost with the crash)");
-        } catch (StudyBeingDeletedException e) {
-            // never acknowledged (a store into a study being deleted is refused): it goes with its study
-            LOG.info(() -> "removing " + relative + ": " + e.getMessage());
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException io) {
-                LOG.log(Level.WARNING, "cannot remove " + file, io);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "cannot re-index " + file + "; left in place", e);
+            default -> LOG.severe(() -> "cannot re-index " + file + "; left in place: " + outcome.detail());
         }
     }
 }

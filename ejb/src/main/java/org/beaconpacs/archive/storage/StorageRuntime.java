@@ -1,7 +1,6 @@
 package org.beaconpacs.archive.storage;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -11,7 +10,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
@@ -19,16 +18,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.beaconpacs.archive.index.StoredObject;
+import org.beaconpacs.archive.entity.index.StoredObject;
 
 /**
  * The storage's shared state on this server: settings, the per-study locks, directory fsync groups,
- * the deferred-mode flusher (an EJB timer), the threads that digest alongside receptions, and the
- * free-space check.
+ * the deferred-mode flusher (an EJB timer), the managed executor that digests alongside receptions, and
+ * the free-space check.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -40,14 +36,14 @@ public class StorageRuntime {
     private EntityManager em;
     @Resource
     private TimerService timers;
+    /** WildFly's default managed executor: the digests that run alongside receptions (ObjectReceiver). */
     @Resource
-    private ManagedThreadFactory threadFactory;
+    private ManagedExecutorService executor;
 
     private StorageSettings settings;
     private final StudyLocks studyLocks = new StudyLocks();
     private final DirectorySync directorySync = new DirectorySync();
     private DeferredFlusher flusher;
-    private ThreadPoolExecutor digestThreads;
     private volatile long freeCheckedAt;
     private volatile boolean free = true;
 
@@ -60,11 +56,6 @@ public class StorageRuntime {
             throw new UncheckedIOException("cannot create the storage root " + settings.root(), e);
         }
         flusher = new DeferredFlusher(settings.root());
-        // digests alongside receptions; at most one per core is ever useful (ObjectReceiver decides)
-        int cores = Runtime.getRuntime().availableProcessors();
-        digestThreads = new ThreadPoolExecutor(cores, cores, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                threadFactory);
-        digestThreads.allowCoreThreadTimeOut(true);
         if (settings.durability() == StorageSettings.Durability.DEFERRED) {
             long every = Math.max(50, settings.flushInterval().toMillis() / 2);
             timers.createIntervalTimer(every, every, new TimerConfig("deferred-flush", false));
@@ -73,11 +64,6 @@ public class StorageRuntime {
                 + settings.digestAlgorithm() + ", duplicates " + StorageSettings.duplicates());
     }
 
-    /** Digests under way finish with their receptions; a reception that begins now digests inline. */
-    @PreDestroy
-    void stop() {
-        digestThreads.shutdown();
-    }
 
     public StorageSettings settings() {
         return settings;
@@ -96,7 +82,7 @@ public class StorageRuntime {
     }
 
     public Executor digestThreads() {
-        return digestThreads;
+        return executor;
     }
 
     /**
@@ -147,6 +133,11 @@ public class StorageRuntime {
 
     /** Whether a stored file at this storage-relative path is in the index. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    /** The storage-relative path the index holds that sorts last (that of the newest day), or null. */
+    public String newestPath() {
+        return em.createNamedQuery(StoredObject.NEWEST_PATH, String.class).getSingleResult();
+    }
+
     public boolean isIndexed(String path) {
         return em.createNamedQuery(StoredObject.BY_PATH, Long.class).setParameter("path", path).getSingleResult() > 0;
     }

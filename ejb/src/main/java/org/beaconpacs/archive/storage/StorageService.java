@@ -5,43 +5,48 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.beaconpacs.archive.activity.ActivityService;
 import org.beaconpacs.archive.index.IndexRequest;
 import org.beaconpacs.archive.index.IndexResult;
 import org.beaconpacs.archive.index.IndexWriter;
+import org.beaconpacs.archive.dimse.ServicesStopping;
 import org.beaconpacs.archive.index.StudyBeingDeletedException;
-import org.beaconpacs.archive.rar.api.DimseRequest;
+import org.beaconpacs.archive.storage.StoreOutcome.Result;
 import org.beaconpacs.dicom.data.Attributes;
 import org.beaconpacs.dicom.dict.Tag;
 import org.beaconpacs.dicom.io.DicomFile;
 import org.beaconpacs.dicom.io.DicomReader;
-import org.beaconpacs.dicom.net.dimse.Command;
-import org.beaconpacs.dicom.net.dimse.Status;
-import org.beaconpacs.dicom.net.scp.Responder;
+import org.beaconpacs.dicom.uid.UIDs;
 
 /**
- * Storage SCP (PS3.4 Annex B): a C-STORE becomes a durable Part 10 file and an index row, or an honest
- * failure status; nothing acknowledged is lost and nothing half-written is indexed.
+ * The one store path (PS3.4 Annex B's Storage, and STOW-RS, "print to archive" and the recovery alike): a
+ * data set becomes a durable Part 10 file and an index row, or an honest outcome; nothing stored is lost
+ * and nothing half-written is indexed. It knows no DIMSE: {@code StorageScp} turns its outcomes into
+ * statuses.
  * <ol>
  * <li>the data set streams into a temporary file under {@code .incoming} (digest on the way, its last
  * chunks possibly still being digested while the steps below begin: the index asks for it where it records
  * it; per-object durability: fsync'd as it is closed, before the study's lock and the index transaction);</li>
- * <li>the file is parsed end to end (a truncated data set fails here) and checked against the command;</li>
- * <li>per-object: atomic rename, fsync of the directory (grouped across concurrent stores); deferred: the
- * rename only, the flusher fsyncs within its interval;</li>
- * <li>the index transaction commits (files are the source of truth; see IndexWriter);</li>
- * <li>only then the response.</li>
+ * <li>the file is parsed end to end (a truncated data set fails here) and checked against what the sender
+ * announced;</li>
+ * <li>under the study's lock, in the index transaction: the look-up, then the atomic rename (per-object: the
+ * directory's fsync, grouped across concurrent stores; deferred: the rename only, the flusher fsyncs within
+ * its interval), then the index rows; the commit (files are the source of truth; see IndexWriter);</li>
+ * <li>only then the outcome, which the caller answers with.</li>
  * </ol>
  */
 @Stateless
@@ -51,18 +56,15 @@ public class StorageService {
     private static final Logger LOG = Logger.getLogger(StorageService.class.getName());
     /** Values above this stay in the file while the data set is parsed for the index. */
     private static final long BULK_THRESHOLD = 64 * 1024;
-    /** Status 0xB006, Elements Discarded (PS3.4 B.2.3): the object was not kept, the first one was. */
-    static final int ELEMENTS_DISCARDED = 0xB006;
-    static final int CANNOT_UNDERSTAND = 0xC000;
-    static final int DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900;
-    static final int OUT_OF_RESOURCES = 0xA700;
 
     @EJB
     private IndexWriter index;
     @EJB
     private StorageRuntime runtime;
-    @EJB
-    private ActivityService activity;
+    @Inject
+    private Event<InstanceStored> stored;
+    @Inject
+    private Event<DuplicateDiscarded> discarded;
 
     // the singleton's plain objects, fetched once per instance: an EJB call per object for each would cost
     private StorageSettings settings;
@@ -80,187 +82,282 @@ public class StorageService {
         directorySync = runtime.directorySync();
     }
 
-    public void store(DimseRequest request, Responder responder) throws IOException {
-        Command rq = request.message().command();
-        InputStream data = request.message().data();
+    /**
+     * Stores one object. An {@link IOException} means its source failed while it was read (the association
+     * or the request went away): nothing is kept and there is nobody to answer.
+     */
+    public StoreOutcome store(StoreRequest rq) throws IOException {
+        InputStream data = rq.dataset();
         if (data == null) {
-            responder.respond(failure(rq, CANNOT_UNDERSTAND, "the C-STORE-RQ has no data set"), null);
-            return;
+            return StoreOutcome.failed(Result.CANNOT_UNDERSTAND, "the request has no data set");
         }
         if (!runtime.hasFreeSpace()) {
             data.skip(Long.MAX_VALUE);
-            responder.respond(failure(rq, OUT_OF_RESOURCES, "the archive's storage is below its free-space "
-                    + "threshold"), null);
-            return;
+            return StoreOutcome.failed(Result.OUT_OF_RESOURCES, "the archive's storage is below its free-space "
+                    + "threshold");
         }
         boolean perObject = settings.durability() == StorageSettings.Durability.PER_OBJECT;
+        StoreContext ctx = rq.context();
         ReceivedObject received;
         try {
             // per-object: fsync'd before the channel closes, before the study's lock and the index transaction
-            received = receiver.receive(perObject, rq.affectedSopClassUid(), rq.affectedSopInstanceUid(),
-                    request.message().transferSyntax(), request.association().callingAeTitle(),
-                    request.association().calledAeTitle(), data);
+            received = receiver.receive(perObject, rq.sopClassUid(), rq.sopInstanceUid(), rq.transferSyntax(),
+                    ctx.sender(), ctx.receiver(), data);
         } catch (ObjectReceiver.StorageWriteException e) {
-            responder.respond(writeFailure(rq, e), null);
-            return;
+            return writeFailure(rq.sopInstanceUid(), e);
         }
         // from here the temporary file is ours to move or delete; the digest may still be finishing
-        boolean placed = false;
+        Path[] placed = new Path[1];
         try {
-            placed = store(request, responder, rq, perObject, received);
+            return store(rq, perObject, received, placed);
         } catch (ObjectReceiver.StorageWriteException e) {
-            removeQuietly(received.temporary()); // before the answer: nothing is left once it is heard
-            responder.respond(writeFailure(rq, e), null);
+            return writeFailure(rq.sopInstanceUid(), e);
         } finally {
             received.close();
-            if (!placed) {
-                Files.deleteIfExists(received.temporary());
+            if (placed[0] == null) {
+                removeQuietly(received.temporary()); // before the answer: nothing is left once it is heard
             }
         }
     }
 
-    /** Stores a received object and responds; true when its temporary file was moved into place. */
-    private boolean store(DimseRequest request, Responder responder, Command rq, boolean perObject,
-                          ReceivedObject received) throws IOException {
+    /**
+     * Stores a received object; {@code placed[0]} is set once its temporary file is in place. The file
+     * goes into place before the index transaction begins, so that no file operation runs while the
+     * transaction holds the database's locks (see the README on why this order loses nothing).
+     */
+    private StoreOutcome store(StoreRequest rq, boolean perObject, ReceivedObject received, Path[] placed)
+            throws IOException {
         Attributes ds;
-        try (DicomReader reader = DicomReader.open(received.temporary())) {
-            reader.setBulkDataThreshold(BULK_THRESHOLD);
-            DicomFile file = reader.readFile();
-            ds = file.dataset();
+        try {
+            ds = parse(received.temporary());
         } catch (IOException | RuntimeException e) {
-            LOG.info(() -> "C-STORE of " + rq.affectedSopInstanceUid() + ": data set cannot be parsed: " + e);
-            responder.respond(failure(rq, CANNOT_UNDERSTAND, "cannot parse: " + e.getMessage()), null);
-            return false;
+            LOG.info(() -> "store of " + rq.sopInstanceUid() + ": data set cannot be parsed: " + e);
+            return StoreOutcome.failed(Result.CANNOT_UNDERSTAND, "cannot parse: " + e.getMessage());
         }
-        Command problem = check(rq, ds);
+        StoreOutcome problem = check(rq.sopClassUid(), rq.sopInstanceUid(), ds);
         if (problem != null) {
-            responder.respond(problem, null);
-            return false;
+            return problem;
         }
         String studyUid = ds.getString(Tag.StudyInstanceUID);
+        StoreContext ctx = rq.context();
+        StoreOutcome outcome;
         ReentrantLock lock = studyLocks.of(studyUid);
         lock.lock();
         try {
-            boolean replace = StorageSettings.duplicates() == StorageSettings.DuplicatePolicy.REPLACE;
-            Path[] placed = new Path[1]; // set just before the move: from then on a failure removes it
+            String relative = place(received.temporary(), StoragePaths.relative(LocalDate.now(), studyUid,
+                    ds.getString(Tag.SeriesInstanceUID), rq.sopInstanceUid()), perObject);
+            placed[0] = settings.root().resolve(relative);
             IndexResult result;
             try {
-                // one call into the index: look for the instance, place the file, index it
-                result = index.store(new IndexRequest(ds, null, received.size(), received.digest(),
-                        settings.digestAlgorithm(), received.transferSyntax(), perObject,
-                        request.association().callingAeTitle(), request.association().serial()), replace,
-                        new IndexWriter.Placement() {
-                            private Path target;
-
-                            @Override
-                            public String path(boolean beside) {
-                                String relative = StoragePaths.relative(LocalDate.now(), studyUid,
-                                        ds.getString(Tag.SeriesInstanceUID), rq.affectedSopInstanceUid());
-                                if (beside) {
-                                    relative = relative.replace(".dcm", "-"
-                                            + UUID.randomUUID().toString().substring(0, 8) + ".dcm");
-                                }
-                                target = settings.root().resolve(relative);
-                                return relative;
-                            }
-
-                            @Override
-                            public void move() throws IOException {
-                                placed[0] = target;
-                                place(received.temporary(), target, perObject);
-                            }
-                        });
+                // one call into the index: look for the instance and index it
+                result = index.store(new IndexRequest(ds, relative, received.size(), received.digest(),
+                        settings.digestAlgorithm(), received.transferSyntax(), perObject, ctx.sender(),
+                        ctx.association()), replace());
             } catch (RuntimeException e) {
-                if (placed[0] != null) {
-                    removeQuietly(placed[0]); // no file without its row
-                }
-                java.io.UncheckedIOException io = cause(e, java.io.UncheckedIOException.class);
-                if (io != null) {
-                    throw new ObjectReceiver.StorageWriteException(io.getCause()); // could not be placed
-                }
-                if (cause(e, StudyBeingDeletedException.class) != null) {
-                    LOG.info(() -> "C-STORE of " + rq.affectedSopInstanceUid() + " refused: " + e.getMessage());
-                    responder.respond(failure(rq, Status.PROCESSING_FAILURE,
-                            "the study is being deleted: send again later"), null);
-                    return false;
-                }
-                LOG.log(Level.SEVERE, "indexing " + rq.affectedSopInstanceUid() + " failed", e);
-                responder.respond(failure(rq, Status.PROCESSING_FAILURE, "the object could not be indexed: "
-                        + rootMessage(e)), null);
-                return false;
+                removeQuietly(placed[0]); // no file without its row
+                return indexFailure(rq.sopInstanceUid(), e);
             }
-            if (result.outcome() == IndexResult.Outcome.SAME_CONTENT) {
-                responder.respond(Status.SUCCESS); // the same object again: nothing to keep twice
-                return false;
-            }
-            if (result.outcome() == IndexResult.Outcome.OTHER_CONTENT_KEPT) {
-                responder.respond(failure(rq, ELEMENTS_DISCARDED,
-                        "other content stored under this SOP Instance UID; first kept"), null);
-                activity.note(request.association().serial(), "SOP instance " + rq.affectedSopInstanceUid()
-                        + " arrived again with other content: the first is kept");
-                return false;
-            }
-            if (!perObject) {
-                flusher.pending(placed[0]);
-            }
-            if (result.replacedPath() != null) {
-                Files.deleteIfExists(settings.root().resolve(result.replacedPath()));
-            }
-            for (String conflict : result.conflicts()) {
-                activity.note(request.association().serial(), conflict);
-            }
-            responder.respond(Status.SUCCESS);
-            return placed[0] != null;
+            outcome = stored(result, placed[0], perObject);
         } finally {
             lock.unlock();
+        }
+        announce(ctx, ds, received.transferSyntax(), placed[0], received.size(), outcome);
+        return outcome;
+    }
+
+    /**
+     * Indexes a stored file that the index lacks (its commit was lost with a crash): the same checks and
+     * index as a store, with the file already in its place. The file is made durable first.
+     */
+    public StoreOutcome reindex(Path file) {
+        String relative = settings.root().relativize(file).toString().replace('\\', '/');
+        Attributes ds;
+        String ts;
+        try (DicomReader reader = DicomReader.open(file)) {
+            reader.setBulkDataThreshold(BULK_THRESHOLD);
+            DicomFile f = reader.readFile();
+            ds = f.dataset();
+            ts = f.transferSyntax().uid();
+        } catch (IOException | RuntimeException e) {
+            return StoreOutcome.failed(Result.CANNOT_UNDERSTAND, "cannot parse: " + e.getMessage());
+        }
+        StoreOutcome problem = check(ds.getString(Tag.SOPClassUID), ds.getString(Tag.SOPInstanceUID), ds);
+        if (problem != null) {
+            return problem;
+        }
+        String digest;
+        try {
+            if (DeferredFlusher.makeDurable(settings.root(), List.of(file)).isEmpty()) {
+                throw new IOException("cannot fsync " + file + " and its directories");
+            }
+            digest = ObjectReceiver.digestOf(file, settings.digestAlgorithm());
+        } catch (IOException e) {
+            return writeFailure(relative, e);
+        }
+        StoreOutcome outcome;
+        ReentrantLock lock = studyLocks.of(ds.getString(Tag.StudyInstanceUID));
+        lock.lock();
+        try {
+            IndexResult result = index.index(new IndexRequest(ds, relative, file.toFile().length(), () -> digest,
+                    settings.digestAlgorithm(), ts, true, null, null), replace());
+            outcome = stored(result, file, true);
+        } catch (IOException e) {
+            return writeFailure(relative, e); // the file it replaces could not be removed
+        } catch (RuntimeException e) {
+            return indexFailure(relative, e);
+        } finally {
+            lock.unlock();
+        }
+        announce(new StoreContext(StoreContext.Source.RECOVERY, null, null, null), ds, ts, file,
+                file.toFile().length(), outcome);
+        return outcome;
+    }
+
+    /** Tells the observers what became of an object that reached the index (after the study's lock). */
+    private void announce(StoreContext ctx, Attributes ds, String transferSyntax, Path file, long size,
+                          StoreOutcome outcome) {
+        String iuid = ds.getString(Tag.SOPInstanceUID);
+        if (outcome.result() == Result.STORED) {
+            stored.fire(new InstanceStored(ctx, ds.getString(Tag.SOPClassUID), iuid, ds.getString(Tag.StudyInstanceUID),
+                    ds.getString(Tag.SeriesInstanceUID), transferSyntax, settings.root().relativize(file).toString()
+                    .replace('\\', '/'), size, outcome.notes()));
+        } else if (outcome.result() == Result.DUPLICATE_DISCARDED) {
+            discarded.fire(new DuplicateDiscarded(ctx, iuid));
+        }
+    }
+
+    /**
+     * The outcome of an index call that went through. The replaced file, if any, goes; so does {@code file}
+     * when the index kept another copy (a resend of the same object, or one the duplicates policy refuses).
+     */
+    private StoreOutcome stored(IndexResult result, Path file, boolean durable) throws IOException {
+        switch (result.outcome()) {
+            case SAME_CONTENT:
+                removeUnlessIndexed(file, result.existingPath());
+                return StoreOutcome.of(Result.ALREADY_STORED); // the same object again: nothing kept twice
+            case OTHER_CONTENT_KEPT:
+                removeUnlessIndexed(file, result.existingPath());
+                return new StoreOutcome(Result.DUPLICATE_DISCARDED, "other content stored under this SOP Instance "
+                        + "UID; first kept", 0, List.of());
+            default:
+                if (!durable) {
+                    flusher.pending(file);
+                }
+                if (result.replacedPath() != null) {
+                    Files.deleteIfExists(settings.root().resolve(result.replacedPath()));
+                }
+                return new StoreOutcome(Result.STORED, null, 0, List.copyOf(result.conflicts()));
+        }
+    }
+
+    /** Removes {@code file}, a copy the index did not take, unless it is the indexed one. */
+    private void removeUnlessIndexed(Path file, String indexedPath) {
+        if (indexedPath == null || !file.equals(settings.root().resolve(indexedPath))) {
+            removeQuietly(file);
+        }
+    }
+
+    private static StoreOutcome indexFailure(String what, RuntimeException e) {
+        if (ServicesStopping.isCause(e)) {
+            throw e; // not a failure of this object: the archive is stopping (DimseMdb aborts the association)
+        }
+        if (cause(e, StudyBeingDeletedException.class) != null) {
+            LOG.info(() -> "store of " + what + " refused: " + e.getMessage());
+            return StoreOutcome.failed(Result.STUDY_BEING_DELETED, "the study is being deleted: send again later");
+        }
+        LOG.log(Level.SEVERE, "indexing " + what + " failed", e);
+        return StoreOutcome.failed(Result.PROCESSING_FAILURE, "the object could not be indexed: " + rootMessage(e));
+    }
+
+    private static boolean replace() {
+        return StorageSettings.duplicates() == StorageSettings.DuplicatePolicy.REPLACE;
+    }
+
+    private static Attributes parse(Path file) throws IOException {
+        try (DicomReader reader = DicomReader.open(file)) {
+            reader.setBulkDataThreshold(BULK_THRESHOLD);
+            return reader.readFile().dataset();
         }
     }
 
     /** The checks of PS3.4 B.2.3 a data set must pass before it is kept; null when it passes. */
-    private static Command check(Command rq, Attributes ds) {
+    private static StoreOutcome check(String sopClass, String sopInstance, Attributes ds) {
         String cuid = ds.getString(Tag.SOPClassUID);
-        if (cuid == null || !cuid.equals(rq.affectedSopClassUid())) {
-            LOG.info(() -> "C-STORE of " + rq.affectedSopInstanceUid() + ": data set SOP Class UID " + cuid
-                    + ", command " + rq.affectedSopClassUid());
-            return failure(rq, DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "data set SOP Class UID differs from the command's");
+        if (cuid == null || !cuid.equals(sopClass)) {
+            LOG.info(() -> "store of " + sopInstance + ": data set SOP Class UID " + cuid + ", announced " + sopClass);
+            return StoreOutcome.failed(Result.DOES_NOT_MATCH, "data set SOP Class UID differs from the command's");
         }
         String iuid = ds.getString(Tag.SOPInstanceUID);
-        if (iuid == null || !iuid.equals(rq.affectedSopInstanceUid())) {
-            return failure(rq, DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "data set SOP Instance UID differs from command's");
+        if (iuid == null || !iuid.equals(sopInstance)) {
+            return StoreOutcome.failed(Result.DOES_NOT_MATCH, "data set SOP Instance UID differs from command's");
         }
         for (int tag : new int[] {Tag.StudyInstanceUID, Tag.SeriesInstanceUID}) {
             String uid = ds.getString(tag);
             if (uid == null || uid.isEmpty()) {
-                return failure(rq, CANNOT_UNDERSTAND, "the data set lacks "
-                        + (tag == Tag.StudyInstanceUID ? "Study" : "Series") + " Instance UID")
-                        .setOffendingElements(tag);
+                return StoreOutcome.failed(Result.CANNOT_UNDERSTAND, "the data set lacks "
+                        + (tag == Tag.StudyInstanceUID ? "Study" : "Series") + " Instance UID", tag);
             }
-            if (!org.beaconpacs.dicom.uid.UIDs.isValid(uid)) {
-                return failure(rq, CANNOT_UNDERSTAND, "\"" + uid + "\" is not a valid UID")
-                        .setOffendingElements(tag);
+            if (!UIDs.isValid(uid)) {
+                return StoreOutcome.failed(Result.CANNOT_UNDERSTAND, "\"" + uid + "\" is not a valid UID", tag);
             }
         }
-        if (!org.beaconpacs.dicom.uid.UIDs.isValid(iuid)) {
-            return failure(rq, CANNOT_UNDERSTAND, "\"" + iuid + "\" is not a valid UID")
-                    .setOffendingElements(Tag.SOPInstanceUID);
+        if (!UIDs.isValid(iuid)) {
+            return StoreOutcome.failed(Result.CANNOT_UNDERSTAND, "\"" + iuid + "\" is not a valid UID",
+                    Tag.SOPInstanceUID);
         }
         return null;
     }
 
     /**
-     * Moves the temporary file to its place. Per-object (the file already fsync'd): the directory, and any
-     * directory created for it, is fsync'd after the rename, so that the name survives a power loss too.
+     * Puts the temporary file at {@code relative}, or beside it when a file is there already (a resend, or
+     * a replacement under the "replace" policy): never over another file. Per-object (the file already
+     * fsync'd): the directory, and any directory created for it, is fsync'd too, so that the name survives
+     * a power loss. The path it took, relative to the storage root.
      */
-    private void place(Path temporary, Path target, boolean durable) throws IOException {
-        ensureDirectory(target.getParent(), durable);
+    private String place(Path temporary, String relative, boolean durable)
+            throws ObjectReceiver.StorageWriteException {
         try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("the storage root must be one file system with .incoming", e);
+            Path target = settings.root().resolve(relative);
+            ensureDirectory(target.getParent(), durable);
+            if (!link(temporary, target)) {
+                relative = relative.replace(".dcm", "-" + UUID.randomUUID().toString().substring(0, 8) + ".dcm");
+                target = settings.root().resolve(relative);
+                if (!link(temporary, target)) {
+                    throw new IOException(target + " exists already");
+                }
+            }
+            if (durable) {
+                directorySync.sync(target.getParent());
+            }
+            return relative;
+        } catch (IOException e) {
+            throw new ObjectReceiver.StorageWriteException(e);
         }
-        if (durable) {
-            directorySync.sync(target.getParent());
+    }
+
+    /**
+     * Gives {@code temporary} the name {@code target} unless that name is taken (false): a hard link then
+     * the temporary name's removal, which no other store, on this server or another, can overwrite; an
+     * atomic rename where the file system has no hard links.
+     */
+    private static boolean link(Path temporary, Path target) throws IOException {
+        try {
+            Files.createLink(target, temporary);
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (UnsupportedOperationException e) {
+            if (Files.exists(target)) {
+                return false;
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException notOne) {
+                throw new IOException("the storage root must be one file system with .incoming", notOne);
+            }
+            return true;
         }
+        Files.delete(temporary);
+        return true;
     }
 
     /** Removes a file of a failed store (a placement may have failed midway: the path may be no file). */
@@ -288,15 +385,10 @@ public class StorageService {
         }
     }
 
-    /** 0xA700 for an object the storage could not take (receiving, fsync or placing it). */
-    private static Command writeFailure(Command rq, IOException e) {
-        LOG.log(Level.SEVERE, "cannot write " + rq.affectedSopInstanceUid() + " to the storage: " + e.getMessage(), e);
-        return failure(rq, OUT_OF_RESOURCES, "cannot write the object: " + e.getMessage());
-    }
-
-    private static Command failure(Command rq, int status, String comment) {
-        return rq.response(status, false).setErrorComment(comment.length() > 64 ? comment.substring(0, 64)
-                : comment);
+    /** Out of resources: the storage could not take the object (receiving, fsync or placing it). */
+    private static StoreOutcome writeFailure(String what, IOException e) {
+        LOG.log(Level.SEVERE, "cannot write " + what + " to the storage: " + e.getMessage(), e);
+        return StoreOutcome.failed(Result.OUT_OF_RESOURCES, "cannot write the object: " + e.getMessage());
     }
 
     /** The first {@code type} in the cause chain of {@code t}, or null. */

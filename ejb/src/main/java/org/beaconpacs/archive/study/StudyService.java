@@ -4,6 +4,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -24,6 +26,8 @@ public class StudyService {
 
     private static final Logger LOG = Logger.getLogger(StudyService.class.getName());
 
+    @Inject
+    private Event<StudyDeleted> deleted;
     @EJB
     private StudyStore store;
     @EJB
@@ -98,6 +102,7 @@ public class StudyService {
         }
         store.removeRows(studyUid);
         LOG.info(() -> "study " + studyUid + " deleted: " + files.size() + " files");
+        deleted.fire(new StudyDeleted(studyUid, files.size()));
     }
 
     /** Removes now-empty directories up to (not including) the root. */

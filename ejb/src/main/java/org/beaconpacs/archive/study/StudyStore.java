@@ -21,12 +21,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.beaconpacs.archive.index.Instance;
-import org.beaconpacs.archive.index.Patient;
+import org.beaconpacs.archive.entity.index.Instance;
+import org.beaconpacs.archive.entity.index.Patient;
+import org.beaconpacs.archive.entity.index.Series;
+import org.beaconpacs.archive.entity.index.StoredObject;
+import org.beaconpacs.archive.entity.index.Study;
 import org.beaconpacs.archive.index.Patients;
-import org.beaconpacs.archive.index.Series;
-import org.beaconpacs.archive.index.StoredObject;
-import org.beaconpacs.archive.index.Study;
+import org.beaconpacs.archive.schema.DatabaseKind;
 
 /** The study index as lists and deletions use it (each call one transaction). */
 @Stateless
@@ -150,7 +151,7 @@ public class StudyStore {
     /** The sync on {@code c}; false (with a warning) when the database refused it. */
     static boolean syncCommits(Connection c) {
         try {
-            if ("H2".equals(c.getMetaData().getDatabaseProductName())) {
+            if (DatabaseKind.of(c) == DatabaseKind.H2) {
                 try (Statement s = c.createStatement()) {
                     s.execute("CHECKPOINT SYNC");
                 }

@@ -73,11 +73,23 @@ public class BeaconResourceAdapter implements ResourceAdapter {
     @Override
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
         endpoints.activate(factory);
+        synchronized (this) {
+            if (configuration != null && running) {
+                configure(configuration); // the configuration came first: its listeners open now
+            }
+        }
     }
 
     @Override
     public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
-        endpoints.deactivate(factory);
+        synchronized (this) {
+            // an undeploy begins: from now on associations are rejected as transient, until the listeners close
+            endpoints.deactivate(factory);
+            listeners.values().forEach(l -> l.available(endpoints.isActive()));
+        }
+        // the services stop when this returns: those answering a request finish it first (outside the lock,
+        // for a request under way may reconfigure the listeners)
+        endpoints.awaitRequests(Duration.ofSeconds(shutdownSeconds));
     }
 
     @Override
@@ -85,7 +97,11 @@ public class BeaconResourceAdapter implements ResourceAdapter {
         return new XAResource[0];
     }
 
-    /** Opens, keeps, or closes listeners to match {@code config}. */
+    /**
+     * Opens, keeps, or closes listeners to match {@code config}. A listener opens only once the archive's
+     * endpoint is active too: until both its configuration (with the services it offers) and its endpoint
+     * are there, nothing would answer an association.
+     */
     synchronized void configure(DicomConfiguration config) {
         if (!running) {
             throw new IllegalStateException("the DICOM resource adapter is not running");
@@ -109,7 +125,8 @@ public class BeaconResourceAdapter implements ResourceAdapter {
             Listener l = listeners.computeIfAbsent(key, k -> new Listener(this, aes.get(0).host(), aes.get(0).port(),
                     aes.get(0).tls()));
             l.reconfigure(aes, config);
-            if (!l.isListening()) {
+            l.available(endpoints.isActive());
+            if (endpoints.isActive() && !l.isListening()) {
                 l.start();
             }
         });

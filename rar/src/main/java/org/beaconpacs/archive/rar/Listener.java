@@ -20,15 +20,16 @@ import org.beaconpacs.archive.rar.api.DicomConfiguration;
 import org.beaconpacs.archive.rar.api.DimseRequest;
 import org.beaconpacs.archive.rar.api.ListenerState;
 import org.beaconpacs.archive.rar.api.LocalAe;
-import org.beaconpacs.dicom.dict.UIDDictionary;
+import org.beaconpacs.archive.rar.api.ServicesUnavailableException;
 import org.beaconpacs.dicom.net.association.AcceptorPolicy;
 import org.beaconpacs.dicom.net.association.Association;
 import org.beaconpacs.dicom.net.association.Message;
-import org.beaconpacs.dicom.net.scp.Responder;
+import org.beaconpacs.dicom.net.pdu.AAbort;
 import org.beaconpacs.dicom.net.pdu.AAssociateRJ;
 import org.beaconpacs.dicom.net.pdu.PDUEncoder;
 import org.beaconpacs.dicom.net.scp.AssociationHandler;
 import org.beaconpacs.dicom.net.scp.AssociationMonitor;
+import org.beaconpacs.dicom.net.scp.Responder;
 
 /**
  * One listening socket (host and port) and the associations accepted on it. Each connection gets a
@@ -40,6 +41,7 @@ final class Listener {
     private static final Logger LOG = Logger.getLogger(Listener.class.getName());
     /** Association serial numbers, unique across restarts (they key activity notes). */
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis() * 1000);
+    private static final AcceptorPolicy UNAVAILABLE = AcceptorPolicy.builder().unavailable().build();
 
     private final BeaconResourceAdapter adapter;
     private final String host;
@@ -48,6 +50,8 @@ final class Listener {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Map<Socket, Association> associations = new ConcurrentHashMap<>();
     private volatile AcceptorPolicy policy;
+    /** False until the archive's endpoint is active, and again from the start of its undeploy. */
+    private volatile boolean available;
     private volatile List<String> aeTitles = List.of();
     private volatile ServerSocket server;
     private volatile String problem;
@@ -72,6 +76,14 @@ final class Listener {
         return s != null && !s.isClosed();
     }
 
+    /**
+     * Whether the archive's services are there to answer: while they are not, every association is
+     * rejected as transient (local limit exceeded), so that senders try again, never answered with a failure.
+     */
+    void available(boolean available) {
+        this.available = available;
+    }
+
     /** The policy for the AEs on this address, from the archive's configuration. */
     void reconfigure(List<LocalAe> aes, DicomConfiguration config) {
         AcceptorPolicy.Builder b = AcceptorPolicy.builder()
@@ -86,12 +98,10 @@ final class Listener {
         }
         config.services().forEach((sopClass, ts) -> b.accept(sopClass, ts.toArray(String[]::new)));
         config.scpRoleSopClasses().forEach(b::allowRequestorScpRole);
+        config.refusedByCallingAe().forEach(b::refuseFromCaller);
         for (LocalAe ae : aes) {
-            if (!ae.storageSopClasses().isEmpty()) {
-                // an AE that stores only some classes: the other storage classes are not supported when called
-                Set<String> refused = new HashSet<>(UIDDictionary.storageSopClasses());
-                refused.removeAll(ae.storageSopClasses());
-                b.refuse(ae.aeTitle(), refused);
+            if (!ae.refusedSopClasses().isEmpty()) {
+                b.refuse(ae.aeTitle(), ae.refusedSopClasses());
             }
         }
         policy = b.build();
@@ -162,7 +172,8 @@ final class Listener {
                 adapter.endpoints()::deliver);
         AssociationMonitor monitor = new TrackingMonitor(recorder, socket);
         try {
-            new AssociationHandler(policy, (message, responder) -> deliver(recorder, message, responder),
+            AcceptorPolicy negotiation = available ? policy : UNAVAILABLE;
+            new AssociationHandler(negotiation, (message, rsp) -> deliver(socket, recorder, message, rsp),
                     adapter.workManagerExecutor(), adapter.timeouts(), monitor).serve(socket);
         } finally {
             finished(socket);
@@ -170,16 +181,35 @@ final class Listener {
         }
     }
 
-    /** Hands a request to the endpoint, counting the bytes of its data set as the service reads them. */
-    private void deliver(ActivityRecorder recorder, Message message, Responder responder) throws IOException {
-        if (message.data() == null) {
-            adapter.endpoints().deliver(new DimseRequest(recorder.info(), message), responder);
-            return;
+    /**
+     * Hands a request to the endpoint, counting the bytes of its data set as the service reads them. With
+     * no endpoint to take it (an undeploy began), the association is aborted: the request is not answered
+     * with a failure, and the sender sends it again once the archive is back.
+     */
+    private void deliver(Socket socket, ActivityRecorder recorder, Message message, Responder responder)
+            throws IOException {
+        CountingInputStream data = message.data() == null ? null : new CountingInputStream(message.data());
+        Message counted = data == null ? message : new Message(message.presentationContextId(),
+                message.abstractSyntax(), message.transferSyntax(), message.command(), data);
+        boolean delivered;
+        try {
+            delivered = adapter.endpoints().deliver(new DimseRequest(recorder.info(), counted), responder);
+        } catch (RuntimeException e) {
+            if (!ServicesUnavailableException.isCause(e) || responder.isDone()) {
+                throw e;
+            }
+            delivered = false;
         }
-        CountingInputStream data = new CountingInputStream(message.data());
-        adapter.endpoints().deliver(new DimseRequest(recorder.info(), new Message(message.presentationContextId(),
-                message.transferSyntax(), message.command(), data)), responder);
-        recorder.dataSetRead(message.command().messageId(), data.count());
+        if (!delivered) {
+            Association a = associations.get(socket);
+            if (a != null) {
+                a.abort(AAbort.byUser());
+            }
+            throw new IOException("the archive's services are stopping: association aborted");
+        }
+        if (data != null) {
+            recorder.dataSetRead(message.command().messageId(), data.count());
+        }
     }
 
     private void finished(Socket socket) {

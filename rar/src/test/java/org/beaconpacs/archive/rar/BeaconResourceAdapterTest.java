@@ -11,22 +11,22 @@ import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import javax.transaction.xa.XAResource;
 import org.beaconpacs.archive.rar.api.AssociationReport;
 import org.beaconpacs.archive.rar.api.DicomConfiguration;
@@ -37,6 +37,7 @@ import org.beaconpacs.dicom.dict.UID;
 import org.beaconpacs.dicom.net.association.AssociationException;
 import org.beaconpacs.dicom.net.association.Timeouts;
 import org.beaconpacs.dicom.net.dimse.Status;
+import org.beaconpacs.dicom.net.pdu.AAssociateRJ;
 import org.beaconpacs.dicom.net.pdu.AAssociateRQ;
 import org.beaconpacs.dicom.net.pdu.PresentationContext;
 import org.beaconpacs.dicom.net.scp.Responder;
@@ -74,7 +75,7 @@ class BeaconResourceAdapterTest {
 
     private static DicomConfiguration config(boolean acceptUnknown, LocalAe... aes) {
         return new DicomConfiguration(List.of(aes), Set.of("FRIEND"), acceptUnknown,
-                Map.of(UID.Verification, Set.of("*")), Set.of(), true);
+                Map.of(UID.Verification, Set.of("*")), Set.of(), Map.of(), true);
     }
 
     private static DicomClient associate(int port, String calling, String called) throws IOException {
@@ -127,12 +128,62 @@ class BeaconResourceAdapterTest {
     }
 
     @Test
-    void withoutAnEndpointRequestsAreAnsweredWithAFailureThatSaysWhy() throws Exception {
+    void aListenerOpensOnlyOnceTheArchivesEndpointIsActive() throws Exception {
         int port = freePort();
         adapter.configure(config(true, new LocalAe("BEACON", "127.0.0.1", port, false)));
+        assertFalse(listening(port), "nothing would answer an association yet");
+        adapter.endpointActivation(factory, new DimseActivationSpec());
+        assertTrue(listening(port));
         try (DicomClient c = associate(port, "ANYONE", "BEACON")) {
-            assertEquals(Status.PROCESSING_FAILURE, c.echo());
+            assertEquals(Status.SUCCESS, c.echo(), "the first association after the port opened is served");
             c.release();
+        }
+    }
+
+    @Test
+    void fromTheStartOfAnUndeployAssociationsAreRejectedAsTransientAndOpenOnesAbortedNeverFailed() throws Exception {
+        int port = freePort();
+        adapter.endpointActivation(factory, new DimseActivationSpec());
+        adapter.configure(config(true, new LocalAe("BEACON", "127.0.0.1", port, false)));
+        try (DicomClient open = associate(port, "ANYONE", "BEACON")) {
+            assertEquals(Status.SUCCESS, open.echo());
+            adapter.endpointDeactivation(factory, new DimseActivationSpec());
+            AssociationException later = assertThrows(AssociationException.class,
+                    () -> associate(port, "ANYONE", "BEACON"));
+            assertEquals(AAssociateRJ.localLimitExceeded(), later.rejection(), "transient: the sender tries again");
+            assertThrows(IOException.class, open::echo, "aborted, not answered with a failure status");
+        }
+        adapter.endpointActivation(factory, new DimseActivationSpec());
+        try (DicomClient c = associate(port, "ANYONE", "BEACON")) {
+            assertEquals(Status.SUCCESS, c.echo(), "served again once an endpoint is back");
+            c.release();
+        }
+    }
+
+    @Test
+    void theUndeployWaitsForTheRequestsUnderWayBeforeTheServicesStop() throws Exception {
+        int port = freePort();
+        adapter.endpointActivation(factory, new DimseActivationSpec());
+        adapter.configure(config(true, new LocalAe("BEACON", "127.0.0.1", port, false)));
+        gate = new java.util.concurrent.CountDownLatch(1);
+        try (DicomClient c = associate(port, "ANYONE", "BEACON")) {
+            java.util.concurrent.CompletableFuture<Integer> echo = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return c.echo();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+            assertTrue(requestArrived.await(10, TimeUnit.SECONDS));
+            Thread deactivation = new Thread(() -> adapter.endpointDeactivation(factory, new DimseActivationSpec()));
+            deactivation.start();
+            deactivation.join(500);
+            assertTrue(deactivation.isAlive(), "the services are not let go while a request is under way");
+            gate.countDown();
+            deactivation.join(10_000);
+            assertFalse(deactivation.isAlive());
+            assertEquals(Status.SUCCESS, echo.get(10, TimeUnit.SECONDS), "the request under way is answered");
         }
     }
 
@@ -219,12 +270,22 @@ class BeaconResourceAdapterTest {
         assertThrows(IOException.class, () -> associate(port, "PLAIN", "SECURE"), "no plain DICOM on a TLS port");
     }
 
+    /** While set, the endpoint holds each request until it opens (a store that takes its time). */
+    private volatile java.util.concurrent.CountDownLatch gate;
+    private final java.util.concurrent.CountDownLatch requestArrived = new java.util.concurrent.CountDownLatch(1);
+
     /** The MDB stand-in: answers C-ECHO and keeps the reports. */
     private final class Endpoint implements DimseListener, MessageEndpoint {
         @Override
         public void onRequest(DimseRequest request, Responder responder) {
             try {
+                requestArrived.countDown();
+                if (gate != null) {
+                    gate.await();
+                }
                 responder.respond(Status.SUCCESS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.beaconpacs.archive.it.testing.Beacon;
 import org.beaconpacs.archive.it.testing.CtStore;
+import org.beaconpacs.archive.it.testing.Dcmjs;
 import org.beaconpacs.archive.it.testing.Storage;
 import org.beaconpacs.archive.it.testing.StoredFiles;
 import org.beaconpacs.archive.it.testing.Synthetic;
@@ -374,6 +375,33 @@ class StorageIT {
         assertEquals(1, s.getInt("numberOfInstances"));
         assertEquals(Files.size(kept), s.getJsonNumber("sizeBytes").longValue(), "the study's size follows");
         Beacon.api("DELETE", "/studies/" + study, null);
+    }
+
+    /**
+     * Transfer syntaxes of the current PS3.6 that modalities already send (HTJ2K, JPEG XL, Deflated Image
+     * Frame Compression) are accepted and kept as received. The sender is dcmjs-dimse: DCMTK 3.6.7's
+     * storescu cannot send them (it knows no syntax newer than 2022 and fails to "convert" the data set).
+     */
+    @Test
+    void objectsInTheNewestTransferSyntaxesAreStoredAsReceived(@TempDir Path dir) throws Exception {
+        Dcmjs.require();
+        for (String ts : List.of(UID.HTJ2KLossless, UID.HTJ2K, UID.JPEGXLLossless, UID.DeflatedImageFrameCompression)) {
+            String study = UIDs.createUID();
+            byte[] frame = new byte[] {(byte) 0xFF, 0x4F, (byte) 0xFF, 0x51, 1, 2, 3, 4};
+            Path file = Synthetic.writeCompressed("TS1", study, UIDs.createUID(), ts, frame, dir.resolve(ts + ".dcm"));
+            assertEquals(List.of(0), Dcmjs.store("DCMJS", Beacon.AE_TITLE, Beacon.dicomPort(), file), ts);
+            JsonObject instance = Storage.onlyInstance(study);
+            assertEquals(ts, instance.getString("transferSyntax"));
+            DicomFile kept = DicomFile.read(Storage.root().resolve(instance.getString("path")));
+            assertEquals(ts, kept.transferSyntax().uid(), "kept as received");
+            // dcmjs-dimse encodes the data set anew (its own value padding); the compressed frame passes as it is
+            Attributes sent = DicomFile.read(file).dataset();
+            assertEquals(sent.getString(Tag.SOPInstanceUID), kept.dataset().getString(Tag.SOPInstanceUID));
+            List<Object> fragments = kept.dataset().getFragments(Tag.PixelData).items();
+            assertEquals(2, fragments.size(), ts + ": the offset table and the frame");
+            assertTrue(java.util.Arrays.equals(frame, (byte[]) fragments.get(1)), ts + ": the frame as sent");
+            assertEquals(204, Beacon.api("DELETE", "/studies/" + study, null).statusCode());
+        }
     }
 
     @Test

@@ -11,9 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.beaconpacs.archive.activity.ActivityService;
-import org.beaconpacs.archive.activity.AssociationRecord;
-import org.beaconpacs.archive.activity.NegotiatedContext;
-import org.beaconpacs.archive.activity.TracedMessage;
+import org.beaconpacs.archive.activity.AssociationSummary;
 
 /** The association records, newest first, with their negotiation and DIMSE trace. */
 @Path("/activity")
@@ -26,8 +24,9 @@ public class ActivityResource {
                               String outcomeDetail, long bytesReceived, long bytesSent, Long peerMaxPdu,
                               Long ourMaxPdu, String peerImplementationClassUid, String peerImplementationVersion,
                               Map<String, Integer> requests, int objectsStored, long bytesStored,
-                              String failures, List<String> notes, String roles, List<NegotiatedContext> contexts,
-                              List<TracedMessage> messages, boolean traceTruncated) {
+                              String failures, List<String> notes, String roles,
+                              List<AssociationSummary.Context> contexts, List<AssociationSummary.Message> messages,
+                              boolean traceTruncated) {
     }
 
     @EJB
@@ -35,17 +34,16 @@ public class ActivityResource {
 
     @GET
     public List<Association> latest(@QueryParam("max") @DefaultValue("100") int max) {
-        List<AssociationRecord> records = activity.latest(Math.min(Math.max(max, 1), 1000));
-        Map<Long, List<String>> notes = activity.notes(records.stream().map(AssociationRecord::getSerial).toList());
-        return records.stream().map(r -> json(r, notes.getOrDefault(r.getSerial(), List.of()))).toList();
+        List<AssociationSummary> records = activity.latest(Math.min(Math.max(max, 1), 1000));
+        Map<Long, List<String>> notes = activity.notes(records.stream().map(AssociationSummary::serial).toList());
+        return records.stream().map(r -> json(r, notes.getOrDefault(r.serial(), List.of()))).toList();
     }
 
-    private static Association json(AssociationRecord r, List<String> notes) {
-        return new Association(r.getId(), r.getCallingAe(), r.getCalledAe(), r.getPeerHost(), r.getPeerPort(),
-                r.getLocalPort(), r.getStarted(), r.getEnded(), r.getOutcome().name(), r.getOutcomeDetail(),
-                r.getBytesReceived(), r.getBytesSent(), r.getPeerMaxPdu(), r.getOurMaxPdu(),
-                r.getPeerImplementationClassUid(), r.getPeerImplementationVersion(),
-                r.requestCounts(), r.getObjectsStored(), r.getBytesStored(), r.getFailures(), notes, r.getRoles(), List.copyOf(r.getContexts()),
-                List.copyOf(r.getMessages()), r.isTraceTruncated());
+    private static Association json(AssociationSummary r, List<String> notes) {
+        return new Association(r.id(), r.callingAe(), r.calledAe(), r.peerHost(), r.peerPort(), r.localPort(),
+                r.started(), r.ended(), r.outcome(), r.outcomeDetail(), r.bytesReceived(), r.bytesSent(),
+                r.peerMaxPdu(), r.ourMaxPdu(), r.peerImplementationClassUid(), r.peerImplementationVersion(),
+                r.requestCounts(), r.objectsStored(), r.bytesStored(), r.failures(), notes, r.roles(), r.contexts(),
+                r.messages(), r.traceTruncated());
     }
 }

@@ -1,7 +1,6 @@
 package org.beaconpacs.archive.api;
 
 import jakarta.ejb.EJBException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.beaconpacs.archive.config.AeChangedMeanwhileException;
 import org.beaconpacs.archive.config.AeNotFoundException;
 import org.beaconpacs.archive.input.InvalidInputException;
 import org.beaconpacs.archive.study.DeleteIncompleteException;
@@ -44,7 +44,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         if (e instanceof DeleteIncompleteException) {
             return json(Response.Status.INTERNAL_SERVER_ERROR, new Error(e.getMessage(), Map.of()));
         }
-        if (e instanceof OptimisticLockException) {
+        if (e instanceof AeChangedMeanwhileException) {
             return json(Response.Status.CONFLICT, new Error(e.getMessage(), Map.of()));
         }
         if (e instanceof WebApplicationException w) {
@@ -62,7 +62,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof InvalidInputException || c instanceof AeNotFoundException
                     || c instanceof org.beaconpacs.archive.study.NotFoundException
-                    || c instanceof OptimisticLockException || c instanceof IllegalArgumentException
+                    || c instanceof AeChangedMeanwhileException || c instanceof IllegalArgumentException
                     || c instanceof DeleteIncompleteException
                     || c instanceof WebApplicationException) {
                 return c;

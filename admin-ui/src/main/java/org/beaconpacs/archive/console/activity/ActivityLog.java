@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.beaconpacs.archive.activity.ActivityFilter;
 import org.beaconpacs.archive.activity.ActivityService;
-import org.beaconpacs.archive.activity.AssociationRecord;
+import org.beaconpacs.archive.activity.AssociationSummary;
 import org.beaconpacs.archive.console.Messages;
 import org.beaconpacs.dicom.dict.UIDDictionary;
 import org.beaconpacs.dicom.net.dimse.Status;
@@ -36,12 +36,12 @@ public class ActivityLog implements Serializable {
     private String aeTitle;
     private LocalDateTime from;
     private LocalDateTime to;
-    private AssociationRecord.Outcome outcome;
+    private String outcome;
     private ActivityFilter filter = new ActivityFilter(null, null, null, null);
-    private AssociationRecord record;
+    private AssociationSummary record;
     private List<String> notes = List.of();
 
-    private final LazyDataModel<AssociationRecord> records = new LazyDataModel<>() {
+    private final LazyDataModel<AssociationSummary> records = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -50,18 +50,18 @@ public class ActivityLog implements Serializable {
         }
 
         @Override
-        public List<AssociationRecord> load(int first, int pageSize, Map<String, SortMeta> sort,
+        public List<AssociationSummary> load(int first, int pageSize, Map<String, SortMeta> sort,
                                             Map<String, FilterMeta> filters) {
             return service.search(filter, first, pageSize);
         }
 
         @Override
-        public String getRowKey(AssociationRecord r) {
-            return String.valueOf(r.getId());
+        public String getRowKey(AssociationSummary r) {
+            return String.valueOf(r.id());
         }
 
         @Override
-        public AssociationRecord getRowData(String key) {
+        public AssociationSummary getRowData(String key) {
             return service.record(Long.parseLong(key));
         }
     };
@@ -80,18 +80,18 @@ public class ActivityLog implements Serializable {
         search();
     }
 
-    public void open(AssociationRecord r) {
-        record = service.record(r.getId());
-        notes = record == null ? List.of() : service.notes(List.of(record.getSerial())).getOrDefault(record.getSerial(),
+    public void open(AssociationSummary r) {
+        record = service.record(r.id());
+        notes = record == null ? List.of() : service.notes(List.of(record.serial())).getOrDefault(record.serial(),
                 List.of());
     }
 
-    public List<AssociationRecord.Outcome> getOutcomes() {
-        return Arrays.asList(AssociationRecord.Outcome.values());
+    public List<String> getOutcomes() {
+        return service.outcomes();
     }
 
-    public String outcomeLabel(AssociationRecord.Outcome o) {
-        return o == null ? "" : Messages.text("outcome." + o.name());
+    public String outcomeLabel(String outcome) {
+        return outcome == null ? "" : Messages.text("outcome." + outcome);
     }
 
     /** PS3.8 table 9-18: the result of a presentation context in words. */
@@ -115,7 +115,7 @@ public class ActivityLog implements Serializable {
         return Status.toString(status);
     }
 
-    public AssociationRecord getRecord() {
+    public AssociationSummary getRecord() {
         return record;
     }
 
@@ -123,7 +123,7 @@ public class ActivityLog implements Serializable {
         return notes;
     }
 
-    public LazyDataModel<AssociationRecord> getRecords() {
+    public LazyDataModel<AssociationSummary> getRecords() {
         return records;
     }
 
@@ -151,11 +151,11 @@ public class ActivityLog implements Serializable {
         this.to = to;
     }
 
-    public AssociationRecord.Outcome getOutcome() {
+    public String getOutcome() {
         return outcome;
     }
 
-    public void setOutcome(AssociationRecord.Outcome outcome) {
+    public void setOutcome(String outcome) {
         this.outcome = outcome;
     }
 }

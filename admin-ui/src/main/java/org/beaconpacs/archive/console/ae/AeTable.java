@@ -3,7 +3,6 @@ package org.beaconpacs.archive.console.ae;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import jakarta.persistence.OptimisticLockException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.beaconpacs.archive.activity.ActivityService;
 import org.beaconpacs.archive.activity.SeenAe;
+import org.beaconpacs.archive.config.AeChangedMeanwhileException;
 import org.beaconpacs.archive.config.AeConfigService;
 import org.beaconpacs.archive.config.AeDto;
 import org.beaconpacs.archive.config.AeNotFoundException;
-import org.beaconpacs.archive.input.InvalidInputException;
 import org.beaconpacs.archive.console.CurrentUser;
 import org.beaconpacs.archive.console.Messages;
+import org.beaconpacs.archive.input.InvalidInputException;
 import org.beaconpacs.archive.verification.EchoResult;
 import org.beaconpacs.archive.verification.EchoService;
 import org.primefaces.PrimeFaces;
@@ -95,7 +95,7 @@ public class AeTable implements Serializable {
         } catch (InvalidInputException e) {
             e.problems(Messages.locale()).forEach((field, text) -> Messages.errorText(FIELDS.get(field), text));
             fail();
-        } catch (OptimisticLockException e) {
+        } catch (AeChangedMeanwhileException e) {
             Messages.error(null, "ae.changedMeanwhile", form.originalTitle());
             fail();
         } catch (AeNotFoundException e) {

@@ -1,6 +1,5 @@
 package org.beaconpacs.archive.console.dashboard;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -8,10 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.beaconpacs.archive.activity.ActivityService;
-import org.beaconpacs.archive.activity.AssociationRecord;
+import org.beaconpacs.archive.activity.AssociationSummary;
 import org.beaconpacs.archive.activity.Totals;
-import org.beaconpacs.archive.rar.api.DicomConnectionFactory;
-import org.beaconpacs.archive.rar.api.ListenerState;
+import org.beaconpacs.archive.dimse.ListenerStatus;
+import org.beaconpacs.archive.dimse.NetworkConfigurator;
 import org.beaconpacs.archive.study.ArchiveUsage;
 import org.beaconpacs.archive.study.StudyService;
 
@@ -23,31 +22,31 @@ import org.beaconpacs.archive.study.StudyService;
 @RequestScoped
 public class Dashboard {
 
-    @Resource(lookup = DicomConnectionFactory.JNDI_NAME)
-    private DicomConnectionFactory dicom;
+    @EJB
+    private NetworkConfigurator network;
     @EJB
     private ActivityService activity;
     @EJB
     private StudyService studies;
 
-    private List<ListenerState> listeners;
+    private List<ListenerStatus> listeners;
     private Totals today;
     private ArchiveUsage usage;
-    private List<AssociationRecord> latest;
+    private List<AssociationSummary> latest;
 
-    public List<ListenerState> getListeners() {
+    public List<ListenerStatus> getListeners() {
         if (listeners == null) {
-            listeners = dicom.listeners();
+            listeners = network.listeners();
         }
         return listeners;
     }
 
-    public String titles(ListenerState listener) {
+    public String titles(ListenerStatus listener) {
         return String.join(", ", listener.aeTitles());
     }
 
     public int getOpenAssociations() {
-        return getListeners().stream().mapToInt(ListenerState::openAssociations).sum();
+        return getListeners().stream().mapToInt(ListenerStatus::openAssociations).sum();
     }
 
     public Totals getToday() {
@@ -70,7 +69,7 @@ public class Dashboard {
         return u.totalBytes() <= 0 ? 0 : (int) Math.round(100.0 * (u.totalBytes() - u.freeBytes()) / u.totalBytes());
     }
 
-    public List<AssociationRecord> getLatest() {
+    public List<AssociationSummary> getLatest() {
         if (latest == null) {
             latest = activity.latest(20);
         }

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.beaconpacs.archive.console.CurrentUser;
 import org.beaconpacs.archive.console.Messages;
 import org.beaconpacs.archive.input.InvalidInputException;
-import org.beaconpacs.archive.security.UserAccount;
+import org.beaconpacs.archive.security.Roles;
 import org.beaconpacs.archive.security.UserDto;
 import org.beaconpacs.archive.security.UserService;
 import org.primefaces.PrimeFaces;
@@ -31,7 +31,7 @@ public class UserTable implements Serializable {
     private boolean creating;
     private String username;
     private String password;
-    private String role = UserAccount.VIEWER;
+    private String role = Roles.VIEWER;
 
     public List<UserDto> getUsers() {
         if (users == null) {
@@ -44,7 +44,7 @@ public class UserTable implements Serializable {
         creating = true;
         username = null;
         password = null;
-        role = UserAccount.VIEWER;
+        role = Roles.VIEWER;
     }
 
     public void edit(UserDto u) {
@@ -89,7 +89,7 @@ public class UserTable implements Serializable {
     }
 
     public List<String> getRoles() {
-        return List.of(UserAccount.ADMIN, UserAccount.VIEWER);
+        return List.of(Roles.ADMIN, Roles.VIEWER);
     }
 
     public boolean isCreating() {

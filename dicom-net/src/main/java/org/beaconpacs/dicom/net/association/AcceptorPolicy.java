@@ -36,6 +36,8 @@ public final class AcceptorPolicy {
     private final Map<String, Set<String>> transferSyntaxes;
     private final Set<String> scpRoleSopClasses;
     private final Map<String, Set<String>> refusedByCalledAe;
+    private final Map<String, Set<String>> refusedByCallingAe;
+    private final boolean unavailable;
     private final TransferSyntaxPreference preference;
     private final long maxPduLength;
     private final int maxOperationsPerformed;
@@ -52,6 +54,10 @@ public final class AcceptorPolicy {
         Map<String, Set<String>> refused = new LinkedHashMap<>();
         b.refusedByCalledAe.forEach((k, v) -> refused.put(k, Set.copyOf(v)));
         this.refusedByCalledAe = Map.copyOf(refused);
+        Map<String, Set<String>> refusedCalling = new LinkedHashMap<>();
+        b.refusedByCallingAe.forEach((k, v) -> refusedCalling.put(k, Set.copyOf(v)));
+        this.refusedByCallingAe = Map.copyOf(refusedCalling);
+        this.unavailable = b.unavailable;
         this.preference = b.preference;
         this.maxPduLength = b.maxPduLength;
         this.maxOperationsPerformed = b.maxOperationsPerformed;
@@ -84,7 +90,7 @@ public final class AcceptorPolicy {
         if (callingAeTitles != null && !callingAeTitles.contains(rq.callingAeTitle())) {
             throw AssociationException.rejected(AAssociateRJ.callingAeTitleNotRecognized());
         }
-        if (maxAssociations > 0 && openAssociations.getAsInt() > maxAssociations) {
+        if (unavailable || maxAssociations > 0 && openAssociations.getAsInt() > maxAssociations) {
             throw AssociationException.rejected(AAssociateRJ.localLimitExceeded());
         }
         AAssociateAC ac = new AAssociateAC();
@@ -101,8 +107,10 @@ public final class AcceptorPolicy {
             ac.setAsyncOperationsWindow(performed, 1);
         }
         Set<String> refused = refusedByCalledAe.getOrDefault(rq.calledAeTitle(), Set.of());
+        Set<String> refusedCaller = refusedByCallingAe.getOrDefault(rq.callingAeTitle(), Set.of());
         for (PresentationContext pc : rq.presentationContexts()) {
-            ac.addPresentationContext(refused.contains(pc.abstractSyntax())
+            boolean refuse = refused.contains(pc.abstractSyntax()) || refusedCaller.contains(pc.abstractSyntax());
+            ac.addPresentationContext(refuse
                     ? PresentationContext.ac(pc.id(), PresentationContext.ABSTRACT_SYNTAX_NOT_SUPPORTED, null)
                     : answer(pc));
         }
@@ -160,6 +168,8 @@ public final class AcceptorPolicy {
         private final Map<String, Set<String>> transferSyntaxes = new LinkedHashMap<>();
         private final Set<String> scpRoleSopClasses = new LinkedHashSet<>();
         private final Map<String, Set<String>> refusedByCalledAe = new LinkedHashMap<>();
+        private final Map<String, Set<String>> refusedByCallingAe = new LinkedHashMap<>();
+        private boolean unavailable;
         private TransferSyntaxPreference preference = TransferSyntaxPreference.SENDERS_COMPRESSED;
         private long maxPduLength = 116_794; // a multiple of 8 KiB network buffers less headers
         private int maxOperationsPerformed = 1;
@@ -190,6 +200,24 @@ public final class AcceptorPolicy {
          */
         public Builder refuse(String calledAeTitle, Set<String> abstractSyntaxes) {
             refusedByCalledAe.computeIfAbsent(calledAeTitle, k -> new LinkedHashSet<>()).addAll(abstractSyntaxes);
+            return this;
+        }
+
+        /**
+         * When {@code callingAeTitle} calls, answers contexts of these abstract syntaxes with "abstract syntax
+         * not supported" (a peer that may not use a service is offered none of its contexts).
+         */
+        public Builder refuseFromCaller(String callingAeTitle, Set<String> abstractSyntaxes) {
+            refusedByCallingAe.computeIfAbsent(callingAeTitle, k -> new LinkedHashSet<>()).addAll(abstractSyntaxes);
+            return this;
+        }
+
+        /**
+         * Rejects every association as "rejected-transient, local limit exceeded" (PS3.8 9.3.4), so that a
+         * requestor tries again later: the services behind this acceptor are starting or stopping.
+         */
+        public Builder unavailable() {
+            this.unavailable = true;
             return this;
         }
 

@@ -6,8 +6,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -338,7 +338,7 @@ public final class Association implements Closeable {
                     command.writeBytes(fragment);
                     if ((control & 2) != 0) {
                         Command cmd = CommandCodec.decode(command.toByteArray());
-                        Message m = new Message(pcid, transferSyntaxOf(pcid), cmd,
+                        Message m = new Message(pcid, abstractSyntaxOf(pcid), transferSyntaxOf(pcid), cmd,
                                 cmd.hasDataSet() ? dataStream(pcid) : null);
                         int finalPcid = pcid;
                         LOG.log(Level.DEBUG, () -> name + ": received " + cmd + " on context " + finalPcid);

@@ -1,8 +1,8 @@
 package org.beaconpacs.dicom.net.scp;
 
 import java.io.IOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.net.Socket;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,8 +99,8 @@ public final class AssociationHandler {
                                 .setErrorComment("identifier larger than " + MAX_IDENTIFIER + " bytes"), null);
                         continue;
                     }
-                    Message copy = new Message(m.presentationContextId(), m.transferSyntax(), m.command(),
-                            identifier == null ? null : new java.io.ByteArrayInputStream(identifier));
+                    Message copy = new Message(m.presentationContextId(), m.abstractSyntax(), m.transferSyntax(),
+                            m.command(), identifier == null ? null : new java.io.ByteArrayInputStream(identifier));
                     int id = m.command().messageId();
                     running.put(id, responder);
                     executor.execute(() -> {

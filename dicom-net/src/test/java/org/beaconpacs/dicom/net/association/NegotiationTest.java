@@ -92,6 +92,32 @@ class NegotiationTest {
     }
 
     @Test
+    void aCallingAeRefusedAServiceIsOfferedNoneOfItsContexts() throws AssociationException {
+        AcceptorPolicy policy = base().accept(UID.BasicGrayscalePrintManagementMeta, UID.ImplicitVRLittleEndian)
+                .refuseFromCaller("CR01", Set.of(UID.BasicGrayscalePrintManagementMeta)).build();
+        AAssociateRQ fromCr = rq("BEACON", "CR01");
+        fromCr.addPresentationContext(PresentationContext.rq(1, UID.BasicGrayscalePrintManagementMeta,
+                UID.ImplicitVRLittleEndian));
+        fromCr.addPresentationContext(PresentationContext.rq(3, UID.Verification, UID.ImplicitVRLittleEndian));
+        AAssociateAC ac = policy.negotiate(fromCr);
+        assertEquals(PresentationContext.ABSTRACT_SYNTAX_NOT_SUPPORTED, ac.presentationContext(1).result());
+        assertTrue(ac.presentationContext(3).isAccepted(), "its other services stay");
+        AAssociateRQ fromWs = rq("BEACON", "WS01");
+        fromWs.addPresentationContext(PresentationContext.rq(1, UID.BasicGrayscalePrintManagementMeta,
+                UID.ImplicitVRLittleEndian));
+        assertTrue(policy.negotiate(fromWs).presentationContext(1).isAccepted(), "another caller may print");
+    }
+
+    @Test
+    void anUnavailableAcceptorRejectsTransientlySoThatTheRequestorTriesAgain() {
+        AAssociateRQ rq = rq("BEACON", "CT01");
+        rq.addPresentationContext(PresentationContext.rq(1, UID.Verification, UID.ImplicitVRLittleEndian));
+        AAssociateRJ rj = rejection(base().unavailable().build(), rq);
+        assertEquals(AAssociateRJ.RESULT_TRANSIENT, rj.result());
+        assertEquals(AAssociateRJ.localLimitExceeded(), rj);
+    }
+
+    @Test
     void anAssociationWithNoAcceptableContextIsStillAcceptedWithEveryContextRejected()
             throws AssociationException {
         // PS3.8 9.3.3: the AC carries a result per context; the requestor sees that nothing was accepted

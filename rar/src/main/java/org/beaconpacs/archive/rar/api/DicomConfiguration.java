@@ -14,9 +14,16 @@ import java.util.Set;
  * @param acceptUnknownCallingAes false: a calling AE title not in {@code knownCallingAeTitles} is rejected
  * @param services abstract syntax to acceptable transfer syntaxes
  * @param scpRoleSopClasses SOP classes for which a requestor may take the SCP role (C-GET)
+ * @param refusedByCallingAe per calling AE title, the abstract syntaxes it is offered no context for (a
+ *     service it has no permission for)
  * @param preferCompressed keep a compressed syntax the sender proposes, rather than Explicit VR LE
  */
 public record DicomConfiguration(List<LocalAe> localAes, Set<String> knownCallingAeTitles,
                                  boolean acceptUnknownCallingAes, Map<String, Set<String>> services,
-                                 Set<String> scpRoleSopClasses, boolean preferCompressed) implements Serializable {
+                                 Set<String> scpRoleSopClasses, Map<String, Set<String>> refusedByCallingAe,
+                                 boolean preferCompressed) implements Serializable {
+
+    public DicomConfiguration {
+        refusedByCallingAe = refusedByCallingAe == null ? Map.of() : Map.copyOf(refusedByCallingAe);
+    }
 }

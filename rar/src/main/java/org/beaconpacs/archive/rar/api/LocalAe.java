@@ -5,13 +5,14 @@ import java.util.Set;
 
 /**
  * A local application entity the adapter listens for: its title, where it binds, whether TLS, and the
- * storage SOP classes it accepts when it accepts only some (empty: all the configuration's services).
+ * SOP classes of the configuration's services it refuses when called (an AE that stores only some
+ * storage SOP classes; empty: it offers every service of the configuration).
  */
-public record LocalAe(String aeTitle, String host, int port, boolean tls, Set<String> storageSopClasses)
+public record LocalAe(String aeTitle, String host, int port, boolean tls, Set<String> refusedSopClasses)
         implements Serializable {
 
     public LocalAe {
-        storageSopClasses = storageSopClasses == null ? Set.of() : Set.copyOf(storageSopClasses);
+        refusedSopClasses = refusedSopClasses == null ? Set.of() : Set.copyOf(refusedSopClasses);
     }
 
     /** A local AE that accepts every service of the configuration. */

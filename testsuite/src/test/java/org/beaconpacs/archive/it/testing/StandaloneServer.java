@@ -71,11 +71,40 @@ public final class StandaloneServer implements AutoCloseable {
         return Beacon.call(api(), method, path, null, "admin", env.get("BEACON_ADMIN_PASSWORD"));
     }
 
+    /**
+     * A session on this server's index, for a test to play what a crash leaves behind while the server is
+     * down (H2 is a file only one process may open).
+     */
+    public java.sql.Connection database() throws java.sql.SQLException, IOException {
+        String url = env.get("BEACON_DB_URL");
+        if (url != null) {
+            return java.sql.DriverManager.getConnection(url, "beacon", "beacon");
+        }
+        // the server's own H2 (its file format is that version's)
+        Path jar;
+        try (var jars = Files.walk(home.resolve("modules"))) {
+            jar = jars.filter(p -> p.getFileName().toString().matches("h2-[0-9.]+\\.jar")).findFirst()
+                    .orElseThrow(() -> new IOException("no H2 in " + home));
+        }
+        try {
+            java.sql.Driver h2 = (java.sql.Driver) new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()})
+                    .loadClass("org.h2.Driver").getConstructor().newInstance();
+            java.util.Properties credentials = new java.util.Properties();
+            credentials.put("user", "sa");
+            credentials.put("password", "sa");
+            return h2.connect("jdbc:h2:file:" + home.resolve("standalone/data/beacon/db").toAbsolutePath(),
+                    credentials);
+        } catch (ReflectiveOperationException e) {
+            throw new IOException("cannot load H2 from " + jar, e);
+        }
+    }
+
     /** Starts the server and waits until its DICOM listener is ready. */
     public void start() throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.socket.binding.port-offset=" + OFFSET)
-                .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         pb.environment().putAll(env);
         home.resolve("bin/standalone.sh").toFile().setExecutable(true);
         process = pb.start();

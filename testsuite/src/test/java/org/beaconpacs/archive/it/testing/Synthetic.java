@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.beaconpacs.dicom.data.Attributes;
+import org.beaconpacs.dicom.data.Fragments;
 import org.beaconpacs.dicom.data.VR;
 import org.beaconpacs.dicom.dict.Tag;
 import org.beaconpacs.dicom.dict.UID;
@@ -59,6 +60,25 @@ public final class Synthetic {
         Files.createDirectories(file.getParent());
         try (OutputStream out = Files.newOutputStream(file); DicomWriter w = new DicomWriter(out)) {
             w.writeFile(FileMetaInformation.of(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(), "SYNTH"), ds);
+        }
+        return file;
+    }
+
+    /**
+     * A CT image whose pixel data is one compressed frame (an empty offset table and {@code frame} as its
+     * fragment) written as a Part 10 file in {@code transferSyntax}: the archive keeps it as received.
+     */
+    public static Path writeCompressed(String patientId, String study, String series, String transferSyntax,
+                                       byte[] frame, Path file) throws IOException {
+        Attributes ds = ct(patientId, "Compressed^" + patientId, study, series, 1, 2);
+        ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192"); // as dcmjs-dimse sends every data set
+        ds.remove(Tag.PixelData);
+        Fragments fragments = ds.newFragments(Tag.PixelData, VR.OB);
+        fragments.add(new byte[0]);
+        fragments.add(frame);
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file); DicomWriter w = new DicomWriter(out)) {
+            w.writeFile(FileMetaInformation.of(ds, transferSyntax, "SYNTH"), ds);
         }
         return file;
     }

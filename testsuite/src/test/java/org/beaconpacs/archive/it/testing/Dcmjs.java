@@ -1,0 +1,54 @@
+package org.beaconpacs.archive.it.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.beaconpacs.dicom.net.testing.Dcmtk;
+
+/**
+ * Node's dcmjs-dimse as an independent peer (where DCMTK 3.6.7 has none: it knows no transfer syntax newer
+ * than 2022). Installed by .ci/run into {@code src/test/node}; skips where absent, fails under CI.
+ */
+public final class Dcmjs {
+
+    private static final Path HOME = Path.of("src/test/node").toAbsolutePath();
+
+    private Dcmjs() {
+    }
+
+    public static void require() {
+        boolean present = Files.isDirectory(HOME.resolve("node_modules/dcmjs-dimse"))
+                && Files.isExecutable(Path.of("/usr/bin/node"));
+        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("dcmjs-dimse is missing under CI: .ci/run must run npm ci --prefix testsuite/src/test/node");
+        }
+        assumeTrue(present, "dcmjs-dimse not installed (npm ci --prefix testsuite/src/test/node); skipping");
+    }
+
+    /** Sends {@code files} on one association; the statuses, one a file, as dcmjs-dimse heard them. */
+    public static List<Integer> store(String callingAe, String calledAe, int port, Path... files)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/node", HOME.resolve("storescu.js").toString(),
+                Beacon.HOST, String.valueOf(port), calledAe, callingAe));
+        for (Path f : files) {
+            cmd.add(f.toString());
+        }
+        Dcmtk.Result r = Dcmtk.run(cmd.toArray(String[]::new));
+        if (r.exitCode() != 0) {
+            throw new IOException("dcmjs-dimse failed (" + r.exitCode() + "): " + r.output());
+        }
+        String[] lines = r.output().strip().split("\n");
+        List<Integer> statuses = new ArrayList<>();
+        for (String s : lines[lines.length - 1].strip().split(" ")) {
+            if (!s.isEmpty()) {
+                statuses.add(Integer.decode(s));
+            }
+        }
+        return statuses;
+    }
+}
