@@ -59,7 +59,7 @@ public class DimseMdb implements DimseListener {
             }
             scp.onRequest(request, responder);
         } catch (RuntimeException e) {
-            if (ServicesStopping.isCause(e)) {
+            if (ServicesUnavailableException.isCause(e)) {
                 throw new ServicesUnavailableException("the archive's services are stopping", e);
             }
             throw e;

@@ -23,8 +23,8 @@ import java.util.logging.Logger;
 import org.beaconpacs.archive.index.IndexRequest;
 import org.beaconpacs.archive.index.IndexResult;
 import org.beaconpacs.archive.index.IndexWriter;
-import org.beaconpacs.archive.dimse.ServicesStopping;
 import org.beaconpacs.archive.index.StudyBeingDeletedException;
+import org.beaconpacs.archive.rar.api.ServicesUnavailableException;
 import org.beaconpacs.archive.storage.StoreOutcome.Result;
 import org.beaconpacs.dicom.data.Attributes;
 import org.beaconpacs.dicom.dict.Tag;
@@ -258,7 +258,7 @@ public class StorageService {
     }
 
     private static StoreOutcome indexFailure(String what, RuntimeException e) {
-        if (ServicesStopping.isCause(e)) {
+        if (ServicesUnavailableException.isCause(e)) {
             throw e; // not a failure of this object: the archive is stopping (DimseMdb aborts the association)
         }
         if (cause(e, StudyBeingDeletedException.class) != null) {

@@ -195,6 +195,7 @@ final class Listener {
         try {
             delivered = adapter.endpoints().deliver(new DimseRequest(recorder.info(), counted), responder);
         } catch (RuntimeException e) {
+            // the archive is stopping: its container refused the endpoint, or a service under it
             if (!ServicesUnavailableException.isCause(e) || responder.isDone()) {
                 throw e;
             }
