@@ -4,7 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -29,8 +28,6 @@ import org.beaconpacs.archive.entity.activity.TracedMessage;
 import org.beaconpacs.archive.rar.api.AssociationReport.ContextResult;
 import org.beaconpacs.archive.rar.api.AssociationReport.MessageTrace;
 import org.beaconpacs.archive.rar.api.AssociationReport;
-import org.beaconpacs.archive.storage.DuplicateDiscarded;
-import org.beaconpacs.archive.storage.InstanceStored;
 
 /**
  * Keeps the adapter's association reports as {@link AssociationRecord}s (written in batches by
@@ -106,22 +103,10 @@ public class ActivityService {
         }
     }
 
-    /** The notes a store leaves on its association: patient data that differ from the stored ones. */
+    /** Keeps a note on association {@code serial}, in its own transaction (it must outlive a failure). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void stored(@Observes InstanceStored event) {
-        Long serial = event.context().association();
-        if (serial != null) {
-            event.notes().forEach(text -> keep(serial, text));
-        }
-    }
-
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void discarded(@Observes DuplicateDiscarded event) {
-        Long serial = event.context().association();
-        if (serial != null) {
-            keep(serial, "SOP instance " + event.sopInstanceUid() + " arrived again with other content: the first "
-                    + "is kept");
-        }
+    public void note(long serial, String text) {
+        keep(serial, text);
     }
 
     private void keep(long serial, String text) {
