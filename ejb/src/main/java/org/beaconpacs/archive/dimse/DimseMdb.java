@@ -78,7 +78,7 @@ public class DimseMdb implements DimseListener {
         }
         LOG.fine(() -> request.message().command() + " refused: " + comment);
         responder.respond(request.message().command().response(status, false)
-                .setErrorComment(comment.length() > 64 ? comment.substring(0, 64) : comment), null);
+                .setErrorComment(comment), null);
     }
 
     @Override

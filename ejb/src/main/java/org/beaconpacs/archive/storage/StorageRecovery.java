@@ -134,9 +134,9 @@ public class StorageRecovery {
         switch (outcome.result()) {
             case STORED, ALREADY_STORED -> LOG.info(() -> "re-indexed " + relative
                     + " (its index commit was lost with the crash)");
-            case STUDY_BEING_DELETED, DUPLICATE_DISCARDED -> {
-                // never acknowledged (a store into a study being deleted is refused), or a second copy the
-                // duplicates policy does not keep: it goes
+            case DUPLICATE_DISCARDED -> LOG.info(() -> "removed " + relative + ": " + outcome.detail());
+            case STUDY_BEING_DELETED -> {
+                // never acknowledged (a store into a study being deleted is refused): it goes with its study
                 LOG.info(() -> "removing " + relative + ": " + outcome.detail());
                 try {
                     Files.deleteIfExists(file);

@@ -45,7 +45,10 @@ public class StorageScp implements DimseScp {
             responder.respond(Status.SUCCESS);
             return;
         }
-        Command rsp = rq.response(status(outcome.result()), false).setErrorComment(comment(outcome.detail()));
+        Command rsp = rq.response(status(outcome.result()), false);
+        if (outcome.detail() != null) {
+            rsp.setErrorComment(outcome.detail()); // cut to the 64 characters of LO by Command
+        }
         if (outcome.offendingTag() != 0) {
             rsp.setOffendingElements(outcome.offendingTag());
         }
@@ -62,10 +65,5 @@ public class StorageScp implements DimseScp {
             case OUT_OF_RESOURCES -> Status.OUT_OF_RESOURCES;
             case STUDY_BEING_DELETED, PROCESSING_FAILURE -> Status.PROCESSING_FAILURE;
         };
-    }
-
-    /** Error Comment is LO: at most 64 characters. */
-    private static String comment(String detail) {
-        return detail == null ? null : detail.length() > 64 ? detail.substring(0, 64) : detail;
     }
 }

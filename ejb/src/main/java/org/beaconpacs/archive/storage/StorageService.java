@@ -43,9 +43,10 @@ import org.beaconpacs.dicom.uid.UIDs;
  * it; per-object durability: fsync'd as it is closed, before the study's lock and the index transaction);</li>
  * <li>the file is parsed end to end (a truncated data set fails here) and checked against what the sender
  * announced;</li>
- * <li>under the study's lock, in the index transaction: the look-up, then the atomic rename (per-object: the
- * directory's fsync, grouped across concurrent stores; deferred: the rename only, the flusher fsyncs within
- * its interval), then the index rows; the commit (files are the source of truth; see IndexWriter);</li>
+ * <li>under the study's lock: the file goes into place (a hard link, never over another file; per-object:
+ * the directory's fsync, grouped across concurrent stores; deferred: the flusher fsyncs within its
+ * interval), then the index transaction, with no file operation in it, looks the instance up and commits
+ * its rows (files are the source of truth; see IndexWriter);</li>
  * <li>only then the outcome, which the caller answers with.</li>
  * </ol>
  */
@@ -129,7 +130,7 @@ public class StorageService {
             throws IOException {
         Attributes ds;
         try {
-            ds = parse(received.temporary());
+            ds = parse(received.temporary()).dataset();
         } catch (IOException | RuntimeException e) {
             LOG.info(() -> "store of " + rq.sopInstanceUid() + ": data set cannot be parsed: " + e);
             return StoreOutcome.failed(Result.CANNOT_UNDERSTAND, "cannot parse: " + e.getMessage());
@@ -141,10 +142,11 @@ public class StorageService {
         String studyUid = ds.getString(Tag.StudyInstanceUID);
         StoreContext ctx = rq.context();
         StoreOutcome outcome;
+        String relative;
         ReentrantLock lock = studyLocks.of(studyUid);
         lock.lock();
         try {
-            String relative = place(received.temporary(), StoragePaths.relative(LocalDate.now(), studyUid,
+            relative = place(received.temporary(), StoragePaths.relative(LocalDate.now(), studyUid,
                     ds.getString(Tag.SeriesInstanceUID), rq.sopInstanceUid()), perObject);
             placed[0] = settings.root().resolve(relative);
             IndexResult result;
@@ -161,7 +163,7 @@ public class StorageService {
         } finally {
             lock.unlock();
         }
-        announce(ctx, ds, received.transferSyntax(), placed[0], received.size(), outcome);
+        announce(ctx, ds, received.transferSyntax(), relative, received.size(), outcome);
         return outcome;
     }
 
@@ -173,9 +175,8 @@ public class StorageService {
         String relative = settings.root().relativize(file).toString().replace('\\', '/');
         Attributes ds;
         String ts;
-        try (DicomReader reader = DicomReader.open(file)) {
-            reader.setBulkDataThreshold(BULK_THRESHOLD);
-            DicomFile f = reader.readFile();
+        try {
+            DicomFile f = parse(file);
             ds = f.dataset();
             ts = f.transferSyntax().uid();
         } catch (IOException | RuntimeException e) {
@@ -194,11 +195,12 @@ public class StorageService {
         } catch (IOException e) {
             return writeFailure(relative, e);
         }
+        long size = file.toFile().length();
         StoreOutcome outcome;
         ReentrantLock lock = studyLocks.of(ds.getString(Tag.StudyInstanceUID));
         lock.lock();
         try {
-            IndexResult result = index.index(new IndexRequest(ds, relative, file.toFile().length(), () -> digest,
+            IndexResult result = index.index(new IndexRequest(ds, relative, size, () -> digest,
                     settings.digestAlgorithm(), ts, true, null, null), replace());
             outcome = stored(result, file, true);
         } catch (IOException e) {
@@ -208,19 +210,17 @@ public class StorageService {
         } finally {
             lock.unlock();
         }
-        announce(new StoreContext(StoreContext.Source.RECOVERY, null, null, null), ds, ts, file,
-                file.toFile().length(), outcome);
+        announce(new StoreContext(StoreContext.Source.RECOVERY, null, null, null), ds, ts, relative, size, outcome);
         return outcome;
     }
 
     /** Tells the observers what became of an object that reached the index (after the study's lock). */
-    private void announce(StoreContext ctx, Attributes ds, String transferSyntax, Path file, long size,
+    private void announce(StoreContext ctx, Attributes ds, String transferSyntax, String relative, long size,
                           StoreOutcome outcome) {
         String iuid = ds.getString(Tag.SOPInstanceUID);
         if (outcome.result() == Result.STORED) {
             stored.fire(new InstanceStored(ctx, ds.getString(Tag.SOPClassUID), iuid, ds.getString(Tag.StudyInstanceUID),
-                    ds.getString(Tag.SeriesInstanceUID), transferSyntax, settings.root().relativize(file).toString()
-                    .replace('\\', '/'), size, outcome.notes()));
+                    ds.getString(Tag.SeriesInstanceUID), transferSyntax, relative, size, outcome.notes()));
         } else if (outcome.result() == Result.DUPLICATE_DISCARDED) {
             discarded.fire(new DuplicateDiscarded(ctx, iuid));
         }
@@ -273,10 +273,11 @@ public class StorageService {
         return StorageSettings.duplicates() == StorageSettings.DuplicatePolicy.REPLACE;
     }
 
-    private static Attributes parse(Path file) throws IOException {
+    /** Reads a Part 10 file end to end, large values left in it. */
+    private static DicomFile parse(Path file) throws IOException {
         try (DicomReader reader = DicomReader.open(file)) {
             reader.setBulkDataThreshold(BULK_THRESHOLD);
-            return reader.readFile().dataset();
+            return reader.readFile();
         }
     }
 

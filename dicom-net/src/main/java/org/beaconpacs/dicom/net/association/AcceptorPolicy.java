@@ -47,22 +47,22 @@ public final class AcceptorPolicy {
     private AcceptorPolicy(Builder b) {
         this.calledAeTitles = Set.copyOf(b.calledAeTitles);
         this.callingAeTitles = b.callingAeTitles == null ? null : Set.copyOf(b.callingAeTitles);
-        Map<String, Set<String>> ts = new LinkedHashMap<>();
-        b.transferSyntaxes.forEach((k, v) -> ts.put(k, Set.copyOf(v)));
-        this.transferSyntaxes = Map.copyOf(ts);
+        this.transferSyntaxes = immutable(b.transferSyntaxes);
         this.scpRoleSopClasses = Set.copyOf(b.scpRoleSopClasses);
-        Map<String, Set<String>> refused = new LinkedHashMap<>();
-        b.refusedByCalledAe.forEach((k, v) -> refused.put(k, Set.copyOf(v)));
-        this.refusedByCalledAe = Map.copyOf(refused);
-        Map<String, Set<String>> refusedCalling = new LinkedHashMap<>();
-        b.refusedByCallingAe.forEach((k, v) -> refusedCalling.put(k, Set.copyOf(v)));
-        this.refusedByCallingAe = Map.copyOf(refusedCalling);
+        this.refusedByCalledAe = immutable(b.refusedByCalledAe);
+        this.refusedByCallingAe = immutable(b.refusedByCallingAe);
         this.unavailable = b.unavailable;
         this.preference = b.preference;
         this.maxPduLength = b.maxPduLength;
         this.maxOperationsPerformed = b.maxOperationsPerformed;
         this.maxAssociations = b.maxAssociations;
         this.openAssociations = b.openAssociations;
+    }
+
+    private static Map<String, Set<String>> immutable(Map<String, Set<String>> map) {
+        Map<String, Set<String>> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
+        return Map.copyOf(copy);
     }
 
     public static Builder builder() {
