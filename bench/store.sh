@@ -8,6 +8,9 @@
 # back-ends do work that H2 and Orthanc's SQLite do inside the server). Stored data is removed between
 # runs (a resend of a stored instance would not be written again). DCMTK and Orthanc run with TCP_NODELAY=1.
 # Usage: bench/store.sh [objects=1000] [rounds=3] [warm-up rounds=12]
+#   TARGETS="h2-perobj orthanc ..." runs a subset (default: all six below);
+#   BASELINE=/path/to/another/provisioned/server adds h2-base and pg-base (per-object) to compare two builds
+#   in one run, e.g. cp -r wildfly-config/target/server /tmp/base before rebuilding.
 #   needs: mvn -B install -DskipTests first; dcmtk, orthanc, postgresql (Debian), curl, python3
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +38,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+targets=(pg-perobj pg-deferred h2-perobj h2-deferred storescp orthanc)
+[ -n "${BASELINE:-}" ] && targets+=(pg-base h2-base)
+[ -n "${TARGETS:-}" ] && read -ra targets <<<"$TARGETS"
+wanted() { [[ " ${targets[*]} " == *" $1 "* ]]; }
+
 # the objects: 4 folders (one per parallel association), one study each
 per=$(( objects / 4 ))
 for a in 1 2 3 4; do java -cp "$jar" org.beaconpacs.bench.SyntheticCt "$work/ct/$a" "$per" >/dev/null; done
@@ -44,7 +52,7 @@ bytes=$(du -sb "$work/ct" | cut -f1)
 mkdir "$work/pg" && chown postgres "$work/pg"
 runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust >/dev/null
 runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -o "-p 25433 -k /tmp" -l "$work/pg/server.log" -w start >/dev/null
-for db in perobj deferred; do
+for db in perobj deferred base; do
   psql -h /tmp -p 25433 -U postgres -qc "create role b_$db login password 'beacon'" postgres
   psql -h /tmp -p 25433 -U postgres -qc "create database b_$db owner b_$db" postgres
 done
@@ -53,7 +61,8 @@ done
 declare -A port offset
 start_beacon() { # name offset dicomport env-assignments...
   local name=$1 off=$2 dp=$3; shift 3
-  cp -r wildfly-config/target/server "$work/$name"
+  wanted "$name" || return 0
+  cp -r "${server:-wildfly-config/target/server}" "$work/$name"
   env "$@" BEACON_DICOM_PORT="$dp" BEACON_ADMIN_PASSWORD=bench BEACON_STORAGE_MIN_FREE_MB=100 \
     "$work/$name/bin/standalone.sh" -Djboss.socket.binding.port-offset="$off" >"$work/$name.log" 2>&1 &
   pids+=($!)
@@ -63,7 +72,10 @@ start_beacon pg-perobj 300 11501 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgre
 start_beacon pg-deferred 400 11502 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:25433/b_deferred BEACON_DB_USER=b_deferred BEACON_STORAGE_DURABILITY=deferred
 start_beacon h2-perobj 500 11503
 start_beacon h2-deferred 600 11504 BEACON_STORAGE_DURABILITY=deferred
-for name in pg-perobj pg-deferred h2-perobj h2-deferred; do
+server=${BASELINE:-} start_beacon pg-base 700 11507 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:25433/b_base BEACON_DB_USER=b_base
+server=${BASELINE:-} start_beacon h2-base 800 11508
+for name in pg-perobj pg-deferred h2-perobj h2-deferred pg-base h2-base; do
+  wanted "$name" || continue
   mgmt=$(( 9990 + ${offset[$name]} ))
   for _ in $(seq 600); do
     curl -sf "http://127.0.0.1:$mgmt/health/ready" 2>/dev/null | grep -q dicom-listeners && break
@@ -74,7 +86,7 @@ done
 # DCMTK storescp writing files (--fork: one process per association, else it serves four associations one
 # after the other), and Orthanc
 mkdir -p "$work/storescp"
-storescp --fork -aet STORESCP -od "$work/storescp" 11505 & pids+=($!)
+if wanted storescp; then storescp --fork -aet STORESCP -od "$work/storescp" 11505 & pids+=($!); fi
 port[storescp]=11505
 mkdir -p "$work/orthanc"
 cat >"$work/orthanc.json" <<JSON
@@ -83,9 +95,9 @@ cat >"$work/orthanc.json" <<JSON
   "AuthenticationEnabled": false, "DicomAlwaysAllowStore": true, "DicomCheckCalledAet": false,
   "Plugins": [], "StorageCompression": false }
 JSON
-Orthanc "$work/orthanc.json" >"$work/orthanc.log" 2>&1 & pids+=($!)
+if wanted orthanc; then Orthanc "$work/orthanc.json" >"$work/orthanc.log" 2>&1 & pids+=($!); fi
 port[orthanc]=11506
-for _ in $(seq 100); do curl -sf http://127.0.0.1:18042/system >/dev/null && break; sleep 0.2; done
+wanted orthanc && for _ in $(seq 100); do curl -sf http://127.0.0.1:18042/system >/dev/null && break; sleep 0.2; done
 
 server_pid() { # the process whose CPU time we count
   case $1 in
@@ -133,7 +145,6 @@ run() { # target associations -> "ms cpu_ticks"
   echo "$(( (t1 - t0) / 1000000 )) $(( c1 - c0 ))"
 }
 
-targets=(pg-perobj pg-deferred h2-perobj h2-deferred storescp orthanc)
 # warm-up runs, not counted: a Beacon server's JIT compilers stay busy for its first several thousand objects
 # (WildFly, Hibernate and the database driver are a lot of code to compile); a PACS runs for months
 for w in $(seq "$warmups"); do for t in "${targets[@]}"; do run "$t" 4 >/dev/null; run "$t" 1 >/dev/null; done; done
@@ -146,9 +157,10 @@ for assoc in 1 4; do
   done
 done
 
-python3 - "$work/results" "$objects" "$bytes" "$(getconf CLK_TCK)" <<'PY'
+python3 - "$work/results" "$objects" "$bytes" "$(getconf CLK_TCK)" "${targets[*]}" <<'PY'
 import statistics, sys, collections
 path, n, b, hz = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+targets = sys.argv[5].split()
 runs = collections.defaultdict(list)
 for line in open(path):
     t, a, ms, ticks = line.split()
@@ -158,20 +170,24 @@ def med(t, a):
     ms = statistics.median(x[0] for x in xs)
     cpu = statistics.median(x[1] for x in xs) / hz
     return n / ms * 1000, b / ms / 1000, cpu / n * 1000
-print(f"{n} objects, {b/n/1024:.0f} KiB each; medians of {len(runs[('storescp', 1)])} interleaved rounds")
+print(f"{n} objects, {b/n/1024:.0f} KiB each; medians of {len(runs[(targets[0], 1)])} interleaved rounds")
 print(f"{'target':14} {'assoc':>5} {'img/s':>7} {'MB/s':>6} {'CPU s/1000':>10}  (pg-*: server and PostgreSQL)")
 rate = {}
 for a in (1, 4):
-    for t in ("pg-perobj", "pg-deferred", "h2-perobj", "h2-deferred", "storescp", "orthanc"):
+    for t in targets:
         ips, mbs, cpu = med(t, a)
         rate[(t, a)] = ips
         print(f"{t:14} {a:>5} {ips:7.0f} {mbs:6.0f} {cpu:10.1f}")
+def ratio(x, y, a):
+    return f"{rate[(x, a)] / rate[(y, a)]:.2f}" if (x, a) in rate and (y, a) in rate else "-"
 print("ratios (targets): per-object/Orthanc >= 1.2 (1 assoc), >= 1.5 (4); deferred/storescp >= 0.8 (1);"
       " Beacon 4/1 >= 1.5")
 for db in ("pg", "h2"):
-    print(f"  {db}: per-object/orthanc 1 assoc {rate[(db+'-perobj',1)]/rate[('orthanc',1)]:.2f}, 4 assoc "
-          f"{rate[(db+'-perobj',4)]/rate[('orthanc',4)]:.2f}; deferred/storescp 1 assoc "
-          f"{rate[(db+'-deferred',1)]/rate[('storescp',1)]:.2f}; 4/1 per-object "
-          f"{rate[(db+'-perobj',4)]/rate[(db+'-perobj',1)]:.2f}, deferred "
-          f"{rate[(db+'-deferred',4)]/rate[(db+'-deferred',1)]:.2f}")
+    per, dfr = db + "-perobj", db + "-deferred"
+    print(f"  {db}: per-object/orthanc 1 assoc {ratio(per, 'orthanc', 1)}, 4 assoc {ratio(per, 'orthanc', 4)}; "
+          f"deferred/storescp 1 assoc {ratio(dfr, 'storescp', 1)}; per-object/baseline 1 assoc "
+          f"{ratio(per, db + '-base', 1)}, 4 assoc {ratio(per, db + '-base', 4)}")
+    for t in (per, dfr):
+        if (t, 1) in rate and (t, 4) in rate:
+            print(f"      {t} 4/1 {rate[(t, 4)] / rate[(t, 1)]:.2f}")
 PY

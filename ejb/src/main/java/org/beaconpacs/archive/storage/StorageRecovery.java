@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -42,7 +43,7 @@ public class StorageRecovery {
     private StorageRuntime runtime;
     @EJB
     private IndexWriter index;
-    @EJB
+    @Inject
     private StorageService storage;
 
     @PostConstruct

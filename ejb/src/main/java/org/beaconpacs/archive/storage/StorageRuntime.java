@@ -44,8 +44,7 @@ public class StorageRuntime {
     private final StudyLocks studyLocks = new StudyLocks();
     private final DirectorySync directorySync = new DirectorySync();
     private DeferredFlusher flusher;
-    private volatile long freeCheckedAt;
-    private volatile boolean free = true;
+    private FreeSpace freeSpace;
 
     @PostConstruct
     void start() {
@@ -56,6 +55,7 @@ public class StorageRuntime {
             throw new UncheckedIOException("cannot create the storage root " + settings.root(), e);
         }
         flusher = new DeferredFlusher(settings.root());
+        freeSpace = new FreeSpace(settings.root());
         if (settings.durability() == StorageSettings.Durability.DEFERRED) {
             long every = Math.max(50, settings.flushInterval().toMillis() / 2);
             timers.createIntervalTimer(every, every, new TimerConfig("deferred-flush", false));
@@ -85,21 +85,8 @@ public class StorageRuntime {
         return executor;
     }
 
-    /**
-     * Whether the storage has more than its threshold free (checked at most once a second). The
-     * threshold is read each time, so an administrator may change the system property at run time.
-     */
-    public boolean hasFreeSpace() {
-        long now = System.nanoTime();
-        if (now - freeCheckedAt > 1_000_000_000L) {
-            try {
-                free = Files.getFileStore(settings.root()).getUsableSpace() >= StorageSettings.minFreeBytes();
-            } catch (IOException e) {
-                free = false;
-            }
-            freeCheckedAt = now;
-        }
-        return free;
+    public FreeSpace freeSpace() {
+        return freeSpace;
     }
 
     /** Deferred mode: fsync what was stored since the last round, then mark it durable in the index. */

@@ -1,6 +1,6 @@
 package org.beaconpacs.archive.storage;
 
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.Set;
@@ -26,7 +26,7 @@ public class StorageScp implements DimseScp {
     private static final Capability CAPABILITY = Capability.of("Storage", UIDDictionary.storageSopClasses(),
             Set.of(CommandField.C_STORE_RQ), TransferSyntaxPolicy.AS_RECEIVED, AePermission.STORE);
 
-    @EJB
+    @Inject
     private StorageService storage;
 
     @Override

@@ -2,9 +2,7 @@ package org.beaconpacs.archive.storage;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -50,8 +48,7 @@ import org.beaconpacs.dicom.uid.UIDs;
  * <li>only then the outcome, which the caller answers with.</li>
  * </ol>
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class StorageService {
 
     private static final Logger LOG = Logger.getLogger(StorageService.class.getName());
@@ -67,12 +64,13 @@ public class StorageService {
     @Inject
     private Event<DuplicateDiscarded> discarded;
 
-    // the singleton's plain objects, fetched once per instance: an EJB call per object for each would cost
+    // the singleton's plain objects, fetched once: an EJB call per object for each would cost
     private StorageSettings settings;
     private StudyLocks studyLocks;
     private DeferredFlusher flusher;
     private DirectorySync directorySync;
     private ObjectReceiver receiver;
+    private FreeSpace freeSpace;
 
     @PostConstruct
     void init() {
@@ -81,6 +79,7 @@ public class StorageService {
         studyLocks = runtime.studyLocks();
         flusher = runtime.flusher();
         directorySync = runtime.directorySync();
+        freeSpace = runtime.freeSpace();
     }
 
     /**
@@ -92,7 +91,7 @@ public class StorageService {
         if (data == null) {
             return StoreOutcome.failed(Result.CANNOT_UNDERSTAND, "the request has no data set");
         }
-        if (!runtime.hasFreeSpace()) {
+        if (!freeSpace.isAvailable()) {
             data.skip(Long.MAX_VALUE);
             return StoreOutcome.failed(Result.OUT_OF_RESOURCES, "the archive's storage is below its free-space "
                     + "threshold");
