@@ -1,6 +1,7 @@
 // C-STORE of Part 10 files with dcmjs-dimse, each proposed in its own transfer syntax (and the uncompressed
 // ones besides, as dcmjs-dimse does). Prints one status a file, in hex, on the last line.
 // Usage: node storescu.js HOST PORT CALLED_AE CALLING_AE FILE...
+const run = require('./client');
 const { Client, requests } = require('dcmjs-dimse');
 
 const [host, port, calledAe, callingAe, ...files] = process.argv.slice(2);
@@ -11,15 +12,6 @@ for (const file of files) {
   request.on('response', (response) => statuses.push(response.getStatus()));
   client.addRequest(request);
 }
-client.on('networkError', (e) => {
-  console.error('network error: ' + e);
-  process.exit(2);
-});
-client.on('associationRejected', (reject) => {
-  console.error('association rejected: ' + JSON.stringify(reject));
-  process.exit(3);
-});
-client.on('closed', () => {
+run(client, host, port, callingAe, calledAe, () => {
   console.log(statuses.map((s) => '0x' + s.toString(16).padStart(4, '0')).join(' '));
 });
-client.send(host, parseInt(port, 10), callingAe, calledAe);

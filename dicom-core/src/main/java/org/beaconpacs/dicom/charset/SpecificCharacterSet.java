@@ -153,6 +153,17 @@ public final class SpecificCharacterSet {
         return encode2022(s, pn);
     }
 
+    /**
+     * Whether {@code s} survives encoding: every character is in a declared set. Without (0008,0005) that
+     * is the default repertoire, ASCII (PS3.5 6.1.2.1), though this class reads such bytes as Latin-1.
+     */
+    public boolean canEncode(String s, boolean pn) {
+        if (terms.length == 0 || terms.length == 1 && terms[0].isEmpty()) {
+            return s.chars().allMatch(c -> c < 0x80);
+        }
+        return decode(encode(s, pn), pn).equals(s);
+    }
+
     private static boolean isDelimiter(int c, boolean pn) {
         return c == '\\' || c == '\r' || c == '\n' || c == '\f' || c == '\t' || (pn && (c == '^' || c == '='));
     }

@@ -80,6 +80,17 @@ public class CapabilityRegistry {
         return classes;
     }
 
+    /** Per SOP class, the extended negotiation options of its service class that the archive supports. */
+    public Map<String, byte[]> extendedNegotiation() {
+        Map<String, byte[]> options = new LinkedHashMap<>();
+        for (Capability c : capabilities()) {
+            if (c.extendedNegotiation() != null) {
+                c.sopClasses().forEach(sopClass -> options.put(sopClass, c.extendedNegotiation()));
+            }
+        }
+        return options;
+    }
+
     /**
      * Per configured calling AE, the abstract syntaxes it is offered no context for: those of the services
      * refused at negotiation whose permission it lacks.

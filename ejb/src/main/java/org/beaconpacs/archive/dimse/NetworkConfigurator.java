@@ -82,7 +82,7 @@ public class NetworkConfigurator {
         CallingAePolicy policy = repository.callingAePolicy();
         dicom.configure(new DicomConfiguration(local, known, policy == CallingAePolicy.ACCEPT,
                 registry.acceptedSopClasses(), registry.requestorScpRole(), registry.refusedByCallingAe(permissions),
-                true));
+                true, registry.extendedNegotiation()));
         LOG.fine(() -> "DICOM listeners configured: " + local + ", calling AEs: " + policy.text());
     }
 

@@ -73,7 +73,9 @@ final class ActivityRecorder implements AssociationMonitor {
 
     @Override
     public void established(Association association) {
-        info = info(association.associateRequest());
+        AAssociateRQ rq = association.associateRequest();
+        info = new AssociationInfo(serial, rq.callingAeTitle(), rq.calledAeTitle(), peerHost(), socket.getPort(),
+                socket.getLocalPort(), association.associateAccept().extendedNegotiations());
         negotiation = negotiation(association.associateRequest(), association.associateAccept());
     }
 

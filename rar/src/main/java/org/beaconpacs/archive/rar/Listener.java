@@ -98,6 +98,7 @@ final class Listener {
         }
         config.services().forEach((sopClass, ts) -> b.accept(sopClass, ts.toArray(String[]::new)));
         config.scpRoleSopClasses().forEach(b::allowRequestorScpRole);
+        config.extendedNegotiation().forEach(b::extendedNegotiation);
         config.refusedByCallingAe().forEach(b::refuseFromCaller);
         for (LocalAe ae : aes) {
             if (!ae.refusedSopClasses().isEmpty()) {

@@ -75,7 +75,7 @@ class BeaconResourceAdapterTest {
 
     private static DicomConfiguration config(boolean acceptUnknown, LocalAe... aes) {
         return new DicomConfiguration(List.of(aes), Set.of("FRIEND"), acceptUnknown,
-                Map.of(UID.Verification, Set.of("*")), Set.of(), Map.of(), true);
+                Map.of(UID.Verification, Set.of("*")), Set.of(), Map.of(), true, Map.of());
     }
 
     private static DicomClient associate(int port, String calling, String called) throws IOException {

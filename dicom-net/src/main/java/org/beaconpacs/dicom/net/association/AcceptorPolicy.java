@@ -35,6 +35,7 @@ public final class AcceptorPolicy {
     private final Set<String> callingAeTitles;
     private final Map<String, Set<String>> transferSyntaxes;
     private final Set<String> scpRoleSopClasses;
+    private final Map<String, byte[]> extendedNegotiation;
     private final Map<String, Set<String>> refusedByCalledAe;
     private final Map<String, Set<String>> refusedByCallingAe;
     private final boolean unavailable;
@@ -49,6 +50,9 @@ public final class AcceptorPolicy {
         this.callingAeTitles = b.callingAeTitles == null ? null : Set.copyOf(b.callingAeTitles);
         this.transferSyntaxes = immutable(b.transferSyntaxes);
         this.scpRoleSopClasses = Set.copyOf(b.scpRoleSopClasses);
+        Map<String, byte[]> en = new LinkedHashMap<>();
+        b.extendedNegotiation.forEach((k, v) -> en.put(k, v.clone()));
+        this.extendedNegotiation = Map.copyOf(en);
         this.refusedByCalledAe = immutable(b.refusedByCalledAe);
         this.refusedByCallingAe = immutable(b.refusedByCallingAe);
         this.unavailable = b.unavailable;
@@ -121,7 +125,30 @@ public final class AcceptorPolicy {
                         rs.scp() && scpRoleSopClasses.contains(rs.sopClass())));
             }
         }
+        rq.extendedNegotiations().forEach((sopClass, asked) -> {
+            byte[] answer = extendedNegotiationAnswer(asked, extendedNegotiation.get(sopClass));
+            if (answer != null && transferSyntaxes.containsKey(sopClass)) {
+                ac.addExtendedNegotiation(sopClass, answer);
+            }
+        });
         return ac;
+    }
+
+    /**
+     * The service-class application information answered (PS3.7 D.3.3.5): each field a flag, 1 where the
+     * requestor asked for the option and this acceptor supports it, 0 elsewhere; as long as the request's
+     * fields. Null where the acceptor has nothing to say about the SOP class (the sub-item is left out,
+     * which the requestor reads as no option agreed).
+     */
+    static byte[] extendedNegotiationAnswer(byte[] asked, byte[] supported) {
+        if (supported == null) {
+            return null;
+        }
+        byte[] answer = new byte[asked.length];
+        for (int i = 0; i < asked.length; i++) {
+            answer[i] = (byte) (i < supported.length && asked[i] == 1 && supported[i] == 1 ? 1 : 0);
+        }
+        return answer;
     }
 
     private PresentationContext answer(PresentationContext pc) {
@@ -167,6 +194,7 @@ public final class AcceptorPolicy {
         private Set<String> callingAeTitles;
         private final Map<String, Set<String>> transferSyntaxes = new LinkedHashMap<>();
         private final Set<String> scpRoleSopClasses = new LinkedHashSet<>();
+        private final Map<String, byte[]> extendedNegotiation = new LinkedHashMap<>();
         private final Map<String, Set<String>> refusedByCalledAe = new LinkedHashMap<>();
         private final Map<String, Set<String>> refusedByCallingAe = new LinkedHashMap<>();
         private boolean unavailable;
@@ -224,6 +252,16 @@ public final class AcceptorPolicy {
         /** Lets the requestor take the SCP role for {@code sopClass} (C-GET: it receives the C-STOREs). */
         public Builder allowRequestorScpRole(String sopClass) {
             scpRoleSopClasses.add(sopClass);
+            return this;
+        }
+
+        /**
+         * The options of {@code sopClass}'s service class this acceptor supports, as the flags of its SOP
+         * Class Extended Negotiation (e.g. C-FIND, PS3.4 C.5.1.1: relational queries, combined date and time
+         * matching, fuzzy semantic matching of person names, timezone adjustment): 1 for supported.
+         */
+        public Builder extendedNegotiation(String sopClass, byte... supported) {
+            extendedNegotiation.put(sopClass, supported.clone());
             return this;
         }
 

@@ -229,6 +229,18 @@ public final class Association implements Closeable {
         return null;
     }
 
+    /** Every accepted context of an abstract syntax, in the order proposed. */
+    public java.util.List<PresentationContext> acceptedContexts(String abstractSyntax) {
+        java.util.List<PresentationContext> accepted = new java.util.ArrayList<>();
+        for (PresentationContext proposed : rq.presentationContexts()) {
+            PresentationContext answered = ac.presentationContext(proposed.id());
+            if (proposed.abstractSyntax().equals(abstractSyntax) && answered != null && answered.isAccepted()) {
+                accepted.add(answered);
+            }
+        }
+        return accepted;
+    }
+
     /** The transfer syntax accepted on presentation context {@code id}, or null. */
     public String transferSyntaxOf(int id) {
         PresentationContext pc = ac.presentationContext(id);

@@ -3,11 +3,23 @@ package org.beaconpacs.dicom.net.association;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.beaconpacs.dicom.data.Attributes;
+import org.beaconpacs.dicom.io.DicomWriter;
+import org.beaconpacs.dicom.io.TransferSyntax;
 
 /** Writes a message's data set, encoded in the context's transfer syntax, to the P-DATA stream. */
 @FunctionalInterface
 public interface DataWriter {
     void writeTo(OutputStream out, String transferSyntax) throws IOException;
+
+    /** Writes {@code data} in the context's transfer syntax (a small data set: an identifier, attributes). */
+    static DataWriter of(Attributes data) {
+        return (out, ts) -> {
+            DicomWriter w = new DicomWriter(out);
+            w.writeDataset(data, TransferSyntax.of(ts));
+            w.flush();
+        };
+    }
 
     /**
      * Streams {@code in}, an already encoded data set, to {@code out}. Into a P-DATA stream the bytes are

@@ -71,6 +71,7 @@ public final class AssociationHandler {
         }
         monitor.established(association);
         Map<Integer, Responder> running = new ConcurrentHashMap<>();
+        PeerRequests peerRequests = new PeerRequests(association);
         AssociationMonitor.Ending ending = AssociationMonitor.Ending.RELEASED;
         String detail = "released by the peer";
         try {
@@ -84,11 +85,17 @@ public final class AssociationHandler {
                     continue;
                 }
                 if (m.command().isResponse()) {
-                    LOG.log(Level.INFO, association.name() + ": unexpected " + m.command() + ", ignored");
+                    if (m.data() != null) {
+                        m.data().close();
+                    }
+                    if (!peerRequests.complete(m.command())) {
+                        LOG.log(Level.INFO, association.name() + ": unexpected " + m.command() + ", ignored");
+                    }
                     continue;
                 }
                 monitor.request(association, m.command());
-                Responder responder = new Responder(association, m.presentationContextId(), m.command(), monitor);
+                Responder responder = new Responder(association, m.presentationContextId(), m.command(), monitor,
+                        peerRequests);
                 if (field == CommandField.C_FIND_RQ || field == CommandField.C_GET_RQ
                         || field == CommandField.C_MOVE_RQ) {
                     // read the identifier now: the reader must go on to see a C-CANCEL
@@ -131,6 +138,7 @@ public final class AssociationHandler {
             ending = AssociationMonitor.Ending.PEER_CLOSED;
             detail = "connection lost: " + e.getMessage();
         } finally {
+            peerRequests.end(detail);
             association.close();
             monitor.ended(association, ending, detail);
         }

@@ -3,6 +3,8 @@ package org.beaconpacs.dicom.net.scp;
 import java.io.IOException;
 import org.beaconpacs.dicom.net.association.Association;
 import org.beaconpacs.dicom.net.association.DataWriter;
+import org.beaconpacs.dicom.net.association.FileDataSet;
+import org.beaconpacs.dicom.net.pdu.PresentationContext;
 import org.beaconpacs.dicom.net.dimse.Command;
 import org.beaconpacs.dicom.net.dimse.Status;
 
@@ -17,12 +19,15 @@ public final class Responder {
     private final int presentationContextId;
     private final Command request;
     private final AssociationMonitor monitor;
+    private final PeerRequests peerRequests;
     private final long arrived = System.nanoTime();
     private volatile boolean cancelled;
     private boolean done;
 
-    Responder(Association association, int presentationContextId, Command request, AssociationMonitor monitor) {
+    Responder(Association association, int presentationContextId, Command request, AssociationMonitor monitor,
+              PeerRequests peerRequests) {
         this.association = association;
+        this.peerRequests = peerRequests;
         this.presentationContextId = presentationContextId;
         this.request = request;
         this.monitor = monitor;
@@ -62,6 +67,22 @@ public final class Responder {
         if (done) {
             throw new IllegalStateException("final response already sent for " + request);
         }
+    }
+
+    /**
+     * A C-STORE sub-operation of this C-GET on the requestor's association (the requestor in the SCP role
+     * for the file's SOP class): the file's data set as stored, or converted to an uncompressed syntax the
+     * requestor accepted. Returns the C-STORE-RSP; an {@link IOException} if no context fits (see
+     * {@link FileDataSet#noContextReason}), no response came in time, or the association ended.
+     */
+    public Command store(FileDataSet file, FileDataSet.Decompressor decompressor) throws IOException {
+        PresentationContext pc = file.contextOn(association, decompressor);
+        if (pc == null) {
+            throw new IOException(file.noContextReason(association));
+        }
+        Command rq = Command.cStoreRQ(association.nextMessageId(), file.sopClass(), file.sopInstance(),
+                request.priority());
+        return peerRequests.invoke(pc.id(), rq, file.writer(decompressor));
     }
 
     public boolean isDone() {

@@ -19,6 +19,7 @@ import org.beaconpacs.dicom.io.FileMetaInformation;
 import org.beaconpacs.dicom.net.association.Association;
 import org.beaconpacs.dicom.net.association.AssociationException;
 import org.beaconpacs.dicom.net.association.DataWriter;
+import org.beaconpacs.dicom.net.association.FileDataSet;
 import org.beaconpacs.dicom.net.association.Message;
 import org.beaconpacs.dicom.net.association.SocketSettings;
 import org.beaconpacs.dicom.net.association.Timeouts;
@@ -50,6 +51,7 @@ public final class DicomClient implements Closeable {
     private final Association association;
     private StoreHandler storeHandler;
     private int maxOutstanding;
+    private FileDataSet.Decompressor decompressor;
 
     private DicomClient(Association association) {
         this.association = association;
@@ -112,7 +114,10 @@ public final class DicomClient implements Closeable {
         return awaitResponse(rq).command();
     }
 
-    /** C-STORE of a Part 10 file, its data set streamed as it is in the file (no transcoding). */
+    /**
+     * C-STORE of a Part 10 file, its data set streamed as it is in the file, or re-encoded where the
+     * peer accepted only another uncompressed syntax.
+     */
     public Command store(Path file) throws IOException {
         return awaitResponse(sendStore(file)).command();
     }
@@ -161,51 +166,41 @@ public final class DicomClient implements Closeable {
     }
 
     private Command sendStore(Path file) throws IOException {
-        // one open file for the meta information and the data set: the C-STORE path reads each file once
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            // not closed on its own: closing it would close the channel the data set is read from
-            DicomReader reader = new DicomReader(Channels.newInputStream(channel), 8 * 1024);
-            Attributes fmi = reader.readFileMetaInformation();
-            long datasetStart = reader.position();
-            if (fmi == null) {
-                throw new IOException(file + " is not a Part 10 file");
-            }
-            String cuid = fmi.getString(Tag.MediaStorageSOPClassUID);
-            String fileTs = fmi.getString(Tag.TransferSyntaxUID);
-            Command rq = Command.cStoreRQ(association.nextMessageId(), cuid,
-                    fmi.getString(Tag.MediaStorageSOPInstanceUID), Command.PRIORITY_MEDIUM);
-            PresentationContext exact = association.acceptedContext(cuid, fileTs);
-            if (exact != null) {
-                // as it is in the file: the data set bytes go out untouched
-                association.send(exact.id(), rq, (out, ts) -> {
-                    channel.position(datasetStart);
-                    DataWriter.copy(Channels.newInputStream(channel), out);
-                });
-                return rq;
-            }
-            return sendConverted(file, cuid, fileTs, rq);
-        }
+        return sendStore(FileDataSet.open(file), null, 0);
     }
 
-    private Command sendConverted(Path file, String cuid, String fileTs, Command rq) throws IOException {
-        PresentationContext other = association.acceptedContext(cuid, null);
-        if (other == null || !TransferSyntax.of(fileTs).isNative()
-                || !TransferSyntax.of(other.transferSyntax()).isNative()) {
-            throw new IOException("no accepted presentation context for " + cuid + " in " + fileTs
-                    + (other == null ? "" : " (only " + other.transferSyntax() + ", and compressed data is not transcoded)"));
+    /**
+     * Sends the C-STORE-RQ of a Part 10 file: as it is in the file where its transfer syntax was accepted,
+     * else re-encoded into an accepted uncompressed one (or decoded by the client's decompressor).
+     */
+    private Command sendStore(FileDataSet f, String moveOriginatorAe, int moveOriginatorMessageId)
+            throws IOException {
+        PresentationContext pc = f.contextOn(association, decompressor);
+        if (pc == null) {
+            throw new IOException("cannot send " + f.file() + ": " + f.noContextReason(association));
         }
-        // an uncompressed syntax the peer prefers (e.g. Implicit VR Little Endian only): re-encode, with the
-        // large values streamed from the file rather than loaded
-        association.send(other.id(), rq, (out, ts) -> {
-            Attributes dataset;
-            try (DicomReader reader = DicomReader.open(file).setBulkDataThreshold(64 * 1024)) {
-                dataset = reader.readFile().dataset();
-            }
-            DicomWriter w = new DicomWriter(out).setGroupLengths(DicomWriter.GroupLengths.RECALCULATE);
-            w.writeDataset(dataset, TransferSyntax.of(ts));
-            w.flush();
-        });
+        Command rq = Command.cStoreRQ(association.nextMessageId(), f.sopClass(), f.sopInstance(),
+                Command.PRIORITY_MEDIUM);
+        if (moveOriginatorAe != null) {
+            rq.setMoveOriginator(moveOriginatorAe, moveOriginatorMessageId);
+        }
+        association.send(pc.id(), rq, f.writer(decompressor));
         return rq;
+    }
+
+    /**
+     * C-STORE of a Part 10 file as a C-MOVE sub-operation: the Move Originator's AE title and the Message
+     * ID of its C-MOVE-RQ go into the request (PS3.7 9.1.1.1). Returns the response.
+     */
+    public Command store(FileDataSet file, String moveOriginatorAe, int moveOriginatorMessageId)
+            throws IOException {
+        return awaitResponse(sendStore(file, moveOriginatorAe, moveOriginatorMessageId)).command();
+    }
+
+    /** Lets C-STOREs of compressed files go to peers that accepted only uncompressed syntaxes. */
+    public DicomClient decompressor(FileDataSet.Decompressor decompressor) {
+        this.decompressor = decompressor;
+        return this;
     }
 
     private PresentationContext context(String abstractSyntax, String transferSyntax) throws IOException {
@@ -289,10 +284,19 @@ public final class DicomClient implements Closeable {
 
     /** C-MOVE to {@code destination}; returns the final response (status and sub-operation counts). */
     public Response move(String sopClass, Attributes keys, String destination) throws IOException {
+        return move(sopClass, keys, destination, pending -> true);
+    }
+
+    /**
+     * C-MOVE to {@code destination}, each pending response handed to {@code pending}: when it answers
+     * false, a C-CANCEL goes out (once) and the final response is still awaited and returned.
+     */
+    public Response move(String sopClass, Attributes keys, String destination,
+                         java.util.function.Predicate<Response> pending) throws IOException {
         PresentationContext pc = context(sopClass, null);
         Command rq = Command.cMoveRQ(association.nextMessageId(), sopClass, Command.PRIORITY_MEDIUM, destination);
         association.send(pc.id(), rq, writer(keys));
-        return awaitFinal(rq);
+        return awaitFinal(rq, pending);
     }
 
     /**
@@ -300,22 +304,33 @@ public final class DicomClient implements Closeable {
      * with an SCP role selection), each handed to {@code handler}. Returns the final response.
      */
     public Response get(String sopClass, Attributes keys, StoreHandler handler) throws IOException {
+        return get(sopClass, keys, handler, pending -> true);
+    }
+
+    /** Like {@link #get(String, Attributes, StoreHandler)}; {@code pending} as for C-MOVE. */
+    public Response get(String sopClass, Attributes keys, StoreHandler handler,
+                        java.util.function.Predicate<Response> pending) throws IOException {
         PresentationContext pc = context(sopClass, null);
         Command rq = Command.cGetRQ(association.nextMessageId(), sopClass, Command.PRIORITY_MEDIUM);
         this.storeHandler = handler;
         try {
             association.send(pc.id(), rq, writer(keys));
-            return awaitFinal(rq);
+            return awaitFinal(rq, pending);
         } finally {
             this.storeHandler = null;
         }
     }
 
-    private Response awaitFinal(Command rq) throws IOException {
+    private Response awaitFinal(Command rq, java.util.function.Predicate<Response> pending) throws IOException {
+        boolean cancelled = false;
         while (true) {
             Response r = awaitResponse(rq);
             if (!Status.isPending(r.status())) {
                 return r;
+            }
+            if (!cancelled && !pending.test(r)) {
+                cancel(rq);
+                cancelled = true;
             }
         }
     }
@@ -366,11 +381,7 @@ public final class DicomClient implements Closeable {
     }
 
     private static DataWriter writer(Attributes data) {
-        return (out, ts) -> {
-            DicomWriter w = new DicomWriter(out);
-            w.writeDataset(data, TransferSyntax.of(ts));
-            w.flush();
-        };
+        return DataWriter.of(data);
     }
 
     public void release() throws IOException {

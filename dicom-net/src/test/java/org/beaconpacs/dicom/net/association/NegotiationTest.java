@@ -1,5 +1,6 @@
 package org.beaconpacs.dicom.net.association;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,6 +75,27 @@ class NegotiationTest {
         AAssociateAC explicit = base().transferSyntaxPreference(
                 AcceptorPolicy.TransferSyntaxPreference.EXPLICIT_LITTLE_ENDIAN).build().negotiate(rq);
         assertEquals(UID.ExplicitVRLittleEndian, explicit.presentationContext(7).transferSyntax());
+    }
+
+    @Test
+    void answersExtendedNegotiationWithTheOptionsBothSidesWant() throws AssociationException {
+        AAssociateRQ rq = rq("BEACON", "WS01");
+        rq.addPresentationContext(PresentationContext.rq(1, UID.StudyRootQueryRetrieveInformationModelFind,
+                UID.ImplicitVRLittleEndian));
+        rq.addPresentationContext(PresentationContext.rq(3, UID.PatientRootQueryRetrieveInformationModelFind,
+                UID.ImplicitVRLittleEndian));
+        // relational and fuzzy asked for, combined date-time not; timezone asked for
+        rq.addExtendedNegotiation(UID.StudyRootQueryRetrieveInformationModelFind, new byte[] {1, 0, 1, 1});
+        rq.addExtendedNegotiation(UID.PatientRootQueryRetrieveInformationModelFind, new byte[] {1});
+        AAssociateAC ac = base().accept(UID.StudyRootQueryRetrieveInformationModelFind, UID.ImplicitVRLittleEndian)
+                .accept(UID.PatientRootQueryRetrieveInformationModelFind, UID.ImplicitVRLittleEndian)
+                .extendedNegotiation(UID.StudyRootQueryRetrieveInformationModelFind, (byte) 1, (byte) 1)
+                .build().negotiate(rq);
+        assertArrayEquals(new byte[] {1, 0, 0, 0},
+                ac.extendedNegotiations().get(UID.StudyRootQueryRetrieveInformationModelFind),
+                "relational granted; combined not asked; fuzzy and timezone not supported");
+        assertFalse(ac.extendedNegotiations().containsKey(UID.PatientRootQueryRetrieveInformationModelFind),
+                "no options for a class the acceptor declares none for");
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "instance")
 @NamedQuery(name = Instance.BY_UID, query = "select i from Instance i where i.sopUid = :uid")
+@NamedQuery(name = Instance.SOP_CLASSES_OF_STUDY, query = "select distinct i.sopClassUid from Instance i "
+        + "where i.series.study.id = :study")
 @NamedQuery(name = Instance.OF_SERIES, query = "select i from Instance i where i.series = :series order by i.instanceNumber, i.id")
 // native: the store's short path inserts rows nothing reads in its transaction; no entity to manage
 @NamedNativeQuery(name = Instance.INSERT, query = "insert into instance (series_fk, sop_uid, sop_class_uid, "
@@ -28,6 +30,8 @@ public class Instance {
 
     public static final String BY_UID = "Instance.byUid";
     public static final String OF_SERIES = "Instance.ofSeries";
+    /** The SOP classes of a study's instances (parameter: the study's row id): SOP Classes in Study. */
+    public static final String SOP_CLASSES_OF_STUDY = "Instance.sopClassesOfStudy";
     /** A new instance (parameters: series id, SOP Instance UID, SOP Class UID, number, attributes, now). */
     public static final String INSERT = "Instance.insert";
 

@@ -27,6 +27,9 @@ import java.time.Instant;
         lockMode = LockModeType.PESSIMISTIC_WRITE)
 @NamedQuery(name = Study.DELETING, query = "select s.studyUid from Study s where s.status = "
         + "org.beaconpacs.archive.entity.index.Study.Status.DELETING")
+@NamedQuery(name = Study.PATIENT_COUNTS, query = "select count(s), sum(s.numberOfSeries), sum(s.numberOfInstances) "
+        + "from Study s where s.patient.id = :patient and s.status = "
+        + "org.beaconpacs.archive.entity.index.Study.Status.ACTIVE")
 // native: Hibernate translates a JPQL update anew at each execution, and this one runs for every object;
 // the hint names the one table it changes, else Hibernate would empty every second-level cache region
 @NamedNativeQuery(name = Study.COUNT_INSTANCE, query = "update study set number_of_instances = number_of_instances + ?1, "
@@ -42,6 +45,8 @@ public class Study {
     /** The study, its row locked until the transaction ends (for its counters, or its delete). */
     public static final String BY_UID_LOCKED = "Study.byUidLocked";
     public static final String DELETING = "Study.deleting";
+    /** A patient's studies, series and instances (parameter: the patient's row id), for C-FIND's counts. */
+    public static final String PATIENT_COUNTS = "Study.patientCounts";
     /**
      * Moves the instance counter and the size without loading the row, and so takes its row lock
      * (parameters: instances, bytes, now, id); 0 rows: the study is gone or being deleted.

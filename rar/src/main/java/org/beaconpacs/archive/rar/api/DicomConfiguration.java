@@ -17,13 +17,17 @@ import java.util.Set;
  * @param refusedByCallingAe per calling AE title, the abstract syntaxes it is offered no context for (a
  *     service it has no permission for)
  * @param preferCompressed keep a compressed syntax the sender proposes, rather than Explicit VR LE
+ * @param extendedNegotiation per SOP class, the options of its service class the archive supports (SOP
+ *     Class Extended Negotiation flags, 1 for supported), granted where a requestor asks for them
  */
 public record DicomConfiguration(List<LocalAe> localAes, Set<String> knownCallingAeTitles,
                                  boolean acceptUnknownCallingAes, Map<String, Set<String>> services,
                                  Set<String> scpRoleSopClasses, Map<String, Set<String>> refusedByCallingAe,
-                                 boolean preferCompressed) implements Serializable {
+                                 boolean preferCompressed, Map<String, byte[]> extendedNegotiation)
+        implements Serializable {
 
     public DicomConfiguration {
         refusedByCallingAe = refusedByCallingAe == null ? Map.of() : Map.copyOf(refusedByCallingAe);
+        extendedNegotiation = extendedNegotiation == null ? Map.of() : Map.copyOf(extendedNegotiation);
     }
 }

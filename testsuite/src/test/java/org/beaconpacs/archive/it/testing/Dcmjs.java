@@ -51,4 +51,33 @@ public final class Dcmjs {
         }
         return statuses;
     }
+
+    /** What a dcmjs-dimse C-FIND heard: each match as JSON (naturalized keywords), and the final status. */
+    public record Found(List<jakarta.json.JsonObject> matches, int status) {
+    }
+
+    /** A Study Root C-FIND at {@code level} with {@code keys} (JSON, naturalized keywords) from dcmjs-dimse. */
+    public static Found find(String callingAe, String calledAe, int port, String level, String keys)
+            throws IOException, InterruptedException {
+        Dcmtk.Result r = Dcmtk.run("/usr/bin/node", HOME.resolve("findscu.js").toString(), Beacon.HOST,
+                String.valueOf(port), calledAe, callingAe, level, keys);
+        if (r.exitCode() != 0) {
+            throw new IOException("dcmjs-dimse failed (" + r.exitCode() + "): " + r.output());
+        }
+        List<jakarta.json.JsonObject> matches = new ArrayList<>();
+        String status = null;
+        for (String line : r.output().strip().split("\n")) {
+            if (line.startsWith("{")) {
+                try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(line))) {
+                    matches.add(reader.readObject());
+                }
+            } else if (line.startsWith("0x")) {
+                status = line.strip();
+            }
+        }
+        if (status == null) {
+            throw new IOException("dcmjs-dimse heard no final status: " + r.output());
+        }
+        return new Found(matches, Integer.decode(status));
+    }
 }

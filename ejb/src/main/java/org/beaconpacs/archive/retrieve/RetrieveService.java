@@ -1,0 +1,71 @@
+package org.beaconpacs.archive.retrieve;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.util.ArrayList;
+import java.util.List;
+import org.beaconpacs.archive.entity.index.Instance;
+import org.beaconpacs.archive.entity.index.Patient;
+import org.beaconpacs.archive.entity.index.Series;
+import org.beaconpacs.archive.entity.index.StoredObject;
+import org.beaconpacs.archive.entity.index.Study;
+import org.beaconpacs.archive.index.Level;
+import org.beaconpacs.archive.storage.StorageRuntime;
+
+/**
+ * The retrieve side of PS3.4 Annex C without DIMSE: the stored instances a retrieve identifier names, in
+ * study, series and instance order. C-MOVE, C-GET, and the REST export share it.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class RetrieveService {
+
+    @PersistenceContext(unitName = "beacon")
+    private EntityManager em;
+    @EJB
+    private StorageRuntime storage;
+
+    public List<StoredInstance> instances(RetrieveQuery q) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> cq = cb.createTupleQuery();
+        Root<StoredObject> o = cq.from(StoredObject.class);
+        Join<StoredObject, Instance> i = o.join("instance");
+        Join<Instance, Series> se = i.join("series");
+        Join<Series, Study> st = se.join("study");
+        Join<Study, Patient> p = st.join("patient");
+        List<Predicate> where = new ArrayList<>();
+        where.add(cb.equal(st.get("status"), Study.Status.ACTIVE));
+        in(where, p.get("patientId"), q.values(Level.PATIENT));
+        in(where, st.get("studyUid"), q.values(Level.STUDY));
+        in(where, se.get("seriesUid"), q.values(Level.SERIES));
+        in(where, i.get("sopUid"), q.values(Level.INSTANCE));
+        cq.multiselect(o.get("path"), i.get("sopClassUid"), i.get("sopUid"), o.get("transferSyntax"))
+                .where(where.toArray(Predicate[]::new))
+                .orderBy(cb.asc(st.get("id")), cb.asc(se.get("seriesNumber")), cb.asc(se.get("id")),
+                        cb.asc(i.get("instanceNumber")), cb.asc(i.get("id")));
+        java.nio.file.Path root = storage.settings().root();
+        List<StoredInstance> out = new ArrayList<>();
+        for (Tuple t : em.createQuery(cq).getResultList()) {
+            out.add(new StoredInstance(root.resolve(t.get(0, String.class)), t.get(1, String.class),
+                    t.get(2, String.class), t.get(3, String.class)));
+        }
+        return out;
+    }
+
+    private static void in(List<Predicate> where, Path<String> column, String[] values) {
+        if (values != null) {
+            where.add(column.in((Object[]) values));
+        }
+    }
+}

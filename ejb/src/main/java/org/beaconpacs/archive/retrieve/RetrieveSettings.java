@@ -1,0 +1,13 @@
+package org.beaconpacs.archive.retrieve;
+
+/** The retrieve settings (README "Configuration"), read at each retrieve. */
+final class RetrieveSettings {
+
+    private RetrieveSettings() {
+    }
+
+    /** At most this often a C-MOVE or C-GET sends a pending response with the counts (BEACON_RETRIEVE_PENDING_MILLIS). */
+    static long pendingIntervalMillis() {
+        return Long.parseLong(System.getProperty("beacon.retrieve.pending-millis", "1000").strip());
+    }
+}
