@@ -13,6 +13,7 @@ import org.beaconpacs.archive.config.AePermission;
 import org.beaconpacs.archive.dimse.Capability;
 import org.beaconpacs.archive.dimse.DimseScp;
 import org.beaconpacs.archive.dimse.TransferSyntaxPolicy;
+import org.beaconpacs.archive.image.Decompressors;
 import org.beaconpacs.archive.query.QueryRetrieveModel;
 import org.beaconpacs.archive.rar.api.DimseRequest;
 import org.beaconpacs.dicom.dict.UIDDictionary;
@@ -54,12 +55,15 @@ public class GetScp implements DimseScp {
         }
         List<StoredInstance> instances = retrieve.instances(q);
         Set<String> scpRole = scpRole(responder.association());
-        SubOperations.Counts counts = SubOperations.run(instances, file -> {
+        SubOperations subOperations = new SubOperations(instances.size(), Retrieval.progress(responder),
+                RetrieveSettings.pendingIntervalMillis());
+        subOperations.send(instances, file -> {
             if (!scpRole.contains(file.sopClass())) {
                 throw new IOException("the requestor took no SCP role for " + file.sopClass());
             }
-            return responder.store(file, null);
-        }, Retrieval.progress(responder), RetrieveSettings.pendingIntervalMillis());
+            return responder.store(file, Decompressors.INSTANCE);
+        });
+        SubOperations.Counts counts = subOperations.counts();
         String comment = null;
         if (counts.failed() > 0) {
             List<String> without = instances.stream().map(StoredInstance::sopClass).distinct()

@@ -10,4 +10,9 @@ final class RetrieveSettings {
     static long pendingIntervalMillis() {
         return Long.parseLong(System.getProperty("beacon.retrieve.pending-millis", "1000").strip());
     }
+
+    /** Associations a C-MOVE opens to its destination at once (BEACON_MOVE_ASSOCIATIONS), at least 1. */
+    static int moveAssociations() {
+        return Math.max(1, Integer.parseInt(System.getProperty("beacon.retrieve.move-associations", "1").strip()));
+    }
 }

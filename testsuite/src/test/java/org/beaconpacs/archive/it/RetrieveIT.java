@@ -66,6 +66,9 @@ class RetrieveIT {
     private final String study = UIDs.createUID();
     private final String small = UIDs.createUID();
     private final String big = UIDs.createUID();
+    private final String compressed = UIDs.createUID();
+    /** The compressed series' originals before compression: SOP Instance UID to pixel data. */
+    private final Map<String, byte[]> originalPixels = new TreeMap<>();
     /** SOP Instance UID to the SHA-256 of the data set as sent, for the small series. */
     private final Map<String, String> sent = new TreeMap<>();
 
@@ -80,6 +83,30 @@ class RetrieveIT {
             }
             CtStore.storeSeries(c, patient, "Retrieve^Small", study, big, 1, 500);
             c.release();
+        }
+    }
+
+    /** A JPEG Lossless and an RLE object (DCMTK's encoders, from synthetic CTs), stored as compressed. */
+    private void storeCompressed(Path dir) throws Exception {
+        if (!originalPixels.isEmpty()) {
+            return;
+        }
+        Dcmtk.require("dcmcjpeg");
+        String[][] encodings = {{"dcmcjpeg", "+e1", "-xs"}, {"dcmcrle", null, "-xr"}};
+        int n = 1;
+        for (String[] e : encodings) {
+            Attributes ds = Synthetic.ct(patient, "Retrieve^Small", study, compressed, n++, 4096);
+            ds.setInt(Tag.BitsStored, VR.US, 16);
+            ds.setInt(Tag.HighBit, VR.US, 15);
+            Path plain = Synthetic.write(ds, dir.resolve(e[0] + "-plain.dcm"));
+            Path encoded = dir.resolve(e[0] + ".dcm");
+            Dcmtk.Result r = e[1] == null ? Dcmtk.run(e[0], plain.toString(), encoded.toString())
+                    : Dcmtk.run(e[0], e[1], plain.toString(), encoded.toString());
+            assertEquals(0, r.exitCode(), r.output());
+            Dcmtk.Result s = Dcmtk.run("storescu", e[2], "-aet", "RETRIEVESCU", "-aec", Beacon.AE_TITLE, Beacon.HOST,
+                    String.valueOf(Beacon.dicomPort()), encoded.toString());
+            assertEquals(0, s.exitCode(), s.output());
+            originalPixels.put(ds.getString(Tag.SOPInstanceUID), ds.getBytes(Tag.PixelData));
         }
     }
 
@@ -134,6 +161,25 @@ class RetrieveIT {
                 assertArrayEquals(original.getBytes(Tag.PixelData), received.dataset().getBytes(Tag.PixelData), iuid);
                 assertTrue(sent.containsKey(iuid));
             }
+        }
+    }
+
+    @Test
+    void jpegLosslessAndRleReachAnImplicitOnlyDestinationDecodedToTheOriginalPixels(@TempDir Path dir)
+            throws Exception {
+        storeCompressed(dir);
+        try (Destination dest = new Destination(dir, "DECODED", true)) {
+            Response rsp = move(compressed, dest.aeTitle, "SERIES", r -> true);
+            assertEquals(Status.SUCCESS, rsp.status(), String.valueOf(rsp.command().errorComment()));
+            assertEquals(2, rsp.command().completedSubOperations());
+            Map<String, byte[]> pixels = new TreeMap<>();
+            for (Path f : dest.files()) {
+                DicomFile received = read(f);
+                assertEquals(UID.ImplicitVRLittleEndian, received.transferSyntax().uid());
+                pixels.put(received.dataset().getString(Tag.SOPInstanceUID), received.dataset().getBytes(Tag.PixelData));
+            }
+            assertEquals(originalPixels.keySet(), pixels.keySet());
+            originalPixels.forEach((iuid, original) -> assertArrayEquals(original, pixels.get(iuid), iuid));
         }
     }
 
@@ -192,6 +238,24 @@ class RetrieveIT {
                 assertEquals(c.completedSubOperations(), dest.files().size(), "sent is what arrived");
             } finally {
                 m.systemProperty("beacon.retrieve.pending-millis", "1000");
+            }
+        }
+    }
+
+    @Test
+    void aMoveOnFourAssociationsAtOnceDeliversEveryObject(@TempDir Path dir) throws Exception {
+        try (Destination dest = new Destination(dir, "PARALLEL", false, true); Management m = new Management()) {
+            m.systemProperty("beacon.retrieve.move-associations", "4");
+            try {
+                Response rsp = move(big, dest.aeTitle, "SERIES", r -> true);
+                assertEquals(Status.SUCCESS, rsp.status(), String.valueOf(rsp.command().errorComment()));
+                assertEquals(500, rsp.command().completedSubOperations());
+                assertEquals(500, dest.files().size());
+                long associations = dest.log().lines().filter(l -> l.contains("Association Acknowledged")).count();
+                assertEquals(4, associations, dest.log().lines().filter(l -> l.contains("Association")).toList()
+                        .toString());
+            } finally {
+                m.systemProperty("beacon.retrieve.move-associations", "1");
             }
         }
     }
@@ -298,6 +362,11 @@ class RetrieveIT {
         final Process process;
 
         Destination(Path dir, String aeTitle, boolean implicitOnly) throws Exception {
+            this(dir, aeTitle, implicitOnly, false);
+        }
+
+        /** {@code fork}: one storescp process per association, so that several run at once. */
+        Destination(Path dir, String aeTitle, boolean implicitOnly, boolean fork) throws Exception {
             Dcmtk.require("storescp");
             this.aeTitle = aeTitle;
             this.dir = Files.createDirectories(dir.resolve("received"));
@@ -310,6 +379,9 @@ class RetrieveIT {
                     this.dir.toString()));
             if (implicitOnly) {
                 cmd.add("+xi");
+            }
+            if (fork) {
+                cmd.add("--fork");
             }
             cmd.add(String.valueOf(port));
             process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

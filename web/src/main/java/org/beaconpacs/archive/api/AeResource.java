@@ -1,6 +1,7 @@
 package org.beaconpacs.archive.api;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,13 +14,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
+import java.util.Map;
+import org.beaconpacs.archive.remote.RemoteArchiveService;
+import org.beaconpacs.archive.retrieve.TransferResult;
+import org.beaconpacs.dicom.data.Attributes;
+import org.beaconpacs.dicom.json.DicomJsonWriter;
 import org.beaconpacs.archive.config.AeConfigService;
 import org.beaconpacs.archive.config.AeDto;
 import org.beaconpacs.archive.config.AeNotFoundException;
 import org.beaconpacs.archive.verification.EchoResult;
 import org.beaconpacs.archive.verification.EchoService;
 
-/** Application entities: list, create, update, delete, and a C-ECHO to a remote one. */
+/**
+ * Application entities: list, create, update, delete; and, to a remote one, a C-ECHO, a C-FIND and a C-MOVE
+ * of a study into this archive.
+ */
 @Path("/aes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -29,6 +38,8 @@ public class AeResource {
     private AeConfigService config;
     @EJB
     private EchoService echo;
+    @Inject
+    private RemoteArchiveService remote;
 
     @GET
     public List<AeDto> list() {
@@ -71,5 +82,40 @@ public class AeResource {
     public Echo echo(@PathParam("aet") String aet) {
         EchoResult r = echo.echo(aet);
         return new Echo(r.aeTitle(), r.host(), r.port(), r.success(), r.status(), r.millis(), r.reason());
+    }
+
+    /** A query to a remote archive: the level (STUDY, SERIES, IMAGE) and keys by keyword ("" asks for one). */
+    public record FindRequest(String level, Map<String, String> keys) {
+    }
+
+    /**
+     * A Study Root C-FIND as SCU to this AE: its matches as DICOM JSON (PS3.18 F.2), at most
+     * {@link RemoteArchiveService#MAX_MATCHES}; 502 with the reason when the AE cannot be reached or refuses.
+     */
+    @POST
+    @Path("/{aet}/find")
+    @Produces("application/dicom+json")
+    public String find(@PathParam("aet") String aet, FindRequest rq) throws java.io.IOException {
+        List<Attributes> matches = remote.find(aet, rq == null ? null : rq.level(), rq == null ? null : rq.keys());
+        StringBuilder json = new StringBuilder();
+        new DicomJsonWriter().writeArray(matches, json);
+        return json.toString();
+    }
+
+    /** The study a C-MOVE from a remote archive brings into this one. */
+    public record MoveRequest(String studyInstanceUID) {
+    }
+
+    /**
+     * A C-MOVE as SCU from this AE to this archive (the remote archive must know this archive's AE title as a
+     * destination): the counts and the status of its final response.
+     */
+    @POST
+    @Path("/{aet}/move")
+    public TransferResult move(@PathParam("aet") String aet, MoveRequest rq) {
+        if (rq == null || rq.studyInstanceUID() == null || rq.studyInstanceUID().isBlank()) {
+            throw new IllegalArgumentException("studyInstanceUID is required");
+        }
+        return remote.pull(aet, rq.studyInstanceUID().strip());
     }
 }

@@ -41,6 +41,9 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         if (e instanceof AeNotFoundException || e instanceof org.beaconpacs.archive.study.NotFoundException) {
             return json(Response.Status.NOT_FOUND, new Error(e.getMessage(), Map.of()));
         }
+        if (e instanceof org.beaconpacs.archive.remote.RemoteArchiveException) {
+            return json(Response.Status.BAD_GATEWAY, new Error(e.getMessage(), Map.of()));
+        }
         if (e instanceof DeleteIncompleteException) {
             return json(Response.Status.INTERNAL_SERVER_ERROR, new Error(e.getMessage(), Map.of()));
         }
@@ -64,6 +67,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
                     || c instanceof org.beaconpacs.archive.study.NotFoundException
                     || c instanceof AeChangedMeanwhileException || c instanceof IllegalArgumentException
                     || c instanceof DeleteIncompleteException
+                    || c instanceof org.beaconpacs.archive.remote.RemoteArchiveException
                     || c instanceof WebApplicationException) {
                 return c;
             }

@@ -1,6 +1,10 @@
 package org.beaconpacs.archive.api;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -11,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.beaconpacs.archive.retrieve.ExportService;
+import org.beaconpacs.archive.retrieve.TransferResult;
 import org.beaconpacs.archive.study.InstanceSummary;
 import org.beaconpacs.archive.study.Page;
 import org.beaconpacs.archive.study.SeriesSummary;
@@ -28,6 +34,8 @@ public class StudyResource {
 
     @EJB
     private StudyService studies;
+    @Inject
+    private ExportService exports;
 
     @GET
     @Path("studies")
@@ -77,5 +85,16 @@ public class StudyResource {
             throw new IllegalArgumentException(name + " must be a date YYYYMMDD (or YYYY-MM-DD), not \"" + value + "\"");
         }
         return v;
+    }
+
+    /** Sends the study's instances to a configured remote AE (C-STOREs as this archive): counts and status. */
+    @POST
+    @Path("studies/{uid}/export")
+    public TransferResult export(@PathParam("uid") String uid, @QueryParam("to") String aeTitle,
+                                 @Context SecurityContext security) {
+        if (aeTitle == null || aeTitle.isBlank()) {
+            throw new IllegalArgumentException("to (the AE title to send to) is required");
+        }
+        return exports.export(uid, aeTitle.strip(), security.getUserPrincipal().getName());
     }
 }

@@ -1,0 +1,181 @@
+package org.beaconpacs.archive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import org.beaconpacs.archive.it.testing.Beacon;
+import org.beaconpacs.archive.it.testing.CtStore;
+import org.beaconpacs.archive.it.testing.Orthanc;
+import org.beaconpacs.dicom.data.Attributes;
+import org.beaconpacs.dicom.data.VR;
+import org.beaconpacs.dicom.dict.Tag;
+import org.beaconpacs.dicom.dict.UID;
+import org.beaconpacs.dicom.net.association.Timeouts;
+import org.beaconpacs.dicom.net.dimse.Status;
+import org.beaconpacs.dicom.net.pdu.AAssociateRQ;
+import org.beaconpacs.dicom.net.pdu.PresentationContext;
+import org.beaconpacs.dicom.net.scu.DicomClient;
+import org.beaconpacs.dicom.net.scu.Response;
+import org.beaconpacs.dicom.uid.UIDs;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Orthanc, configured through its REST API, as another archive would use this one: it queries the archive
+ * (C-FIND) and pulls a study into itself (C-MOVE with itself as the destination); and the archive moves a
+ * series into Orthanc as a configured destination.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OrthancIT {
+
+    @Test
+    void orthancQueriesTheArchiveAndPullsAStudyIntoItself(@TempDir Path dir) throws Exception {
+        String patient = "O" + (System.nanoTime() % 1_000_000);
+        String study = UIDs.createUID();
+        Set<String> stored = storeSeries(patient, study, UIDs.createUID(), 3);
+        try (Orthanc orthanc = new Orthanc(dir, "ORTHANCQR")) {
+            destination(orthanc);
+            try {
+                JsonObject query = (JsonObject) Orthanc.json(orthanc.post("/modalities/beacon/query",
+                        Json.createObjectBuilder().add("Level", "Study").add("Query", Json.createObjectBuilder()
+                                .add("PatientID", patient).add("StudyInstanceUID", "").add("PatientName", ""))
+                                .build().toString()));
+                String id = query.getString("ID");
+                JsonArray answers = (JsonArray) Orthanc.json(orthanc.get("/queries/" + id + "/answers"));
+                assertEquals(1, answers.size(), answers.toString());
+                JsonObject content = (JsonObject) Orthanc.json(orthanc.get("/queries/" + id
+                        + "/answers/0/content?simplify"));
+                assertEquals(study, content.getString("StudyInstanceUID"));
+                assertEquals("Orthanc^Interop", content.getString("PatientName"));
+
+                var retrieve = orthanc.post("/queries/" + id + "/answers/0/retrieve", Json.createObjectBuilder()
+                        .add("TargetAet", orthanc.aeTitle).add("Synchronous", true).build().toString());
+                assertEquals(200, retrieve.statusCode(), retrieve.body());
+                assertEquals(stored, orthancInstances(orthanc));
+            } finally {
+                Beacon.api("DELETE", "/aes/" + orthanc.aeTitle, null);
+            }
+        } finally {
+            Beacon.api("DELETE", "/studies/" + study, null);
+        }
+    }
+
+    @Test
+    void theArchiveMovesASeriesIntoOrthanc(@TempDir Path dir) throws Exception {
+        String patient = "O" + (System.nanoTime() % 1_000_000);
+        String study = UIDs.createUID();
+        String series = UIDs.createUID();
+        Set<String> stored = storeSeries(patient, study, series, 4);
+        try (Orthanc orthanc = new Orthanc(dir, "ORTHANCDEST")) {
+            destination(orthanc);
+            try {
+                Attributes keys = new Attributes();
+                keys.setString(Tag.QueryRetrieveLevel, VR.CS, "SERIES");
+                keys.setString(Tag.StudyInstanceUID, VR.UI, study);
+                keys.setString(Tag.SeriesInstanceUID, VR.UI, series);
+                AAssociateRQ rq = DicomClient.request("RETRIEVESCU", Beacon.AE_TITLE);
+                rq.addPresentationContext(PresentationContext.rq(1, UID.StudyRootQueryRetrieveInformationModelMove,
+                        UID.ExplicitVRLittleEndian));
+                try (DicomClient c = DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT)) {
+                    Response rsp = c.move(UID.StudyRootQueryRetrieveInformationModelMove, keys, orthanc.aeTitle);
+                    assertEquals(Status.SUCCESS, rsp.status(), String.valueOf(rsp.command().errorComment()));
+                    assertEquals(4, rsp.command().completedSubOperations());
+                    c.release();
+                }
+                assertEquals(stored, orthancInstances(orthanc));
+            } finally {
+                Beacon.api("DELETE", "/aes/" + orthanc.aeTitle, null);
+            }
+        } finally {
+            Beacon.api("DELETE", "/studies/" + study, null);
+        }
+    }
+
+    @Test
+    void anAdministratorQueriesOrthancPullsAStudyFromItAndExportsOneToIt(@TempDir Path dir) throws Exception {
+        String patient = "O" + (System.nanoTime() % 1_000_000);
+        String study = UIDs.createUID();
+        String series = UIDs.createUID();
+        Set<String> stored = storeSeries(patient, study, series, 2);
+        try (Orthanc orthanc = new Orthanc(dir, "ORTHANCREST")) {
+            destination(orthanc);
+            try {
+                // export: the archive's study into Orthanc
+                JsonObject exported = Beacon.object(Beacon.api("POST", "/studies/" + study + "/export?to="
+                        + orthanc.aeTitle, ""));
+                assertEquals(2, exported.getInt("completed"), exported.toString());
+                assertEquals(0, exported.getInt("status"));
+                assertEquals(stored, orthancInstances(orthanc));
+                // the archive forgets it; a query to Orthanc finds it there
+                assertEquals(204, Beacon.api("DELETE", "/studies/" + study, null).statusCode());
+                var found = Beacon.api("POST", "/aes/" + orthanc.aeTitle + "/find", Json.createObjectBuilder()
+                        .add("level", "STUDY").add("keys", Json.createObjectBuilder().add("PatientID", patient))
+                        .build().toString());
+                assertEquals(200, found.statusCode(), found.body());
+                JsonArray matches = Beacon.array(found);
+                assertEquals(1, matches.size(), found.body());
+                assertEquals(study, matches.getJsonObject(0).getJsonObject("0020000D").getJsonArray("Value")
+                        .getString(0));
+                // pull: Orthanc sends it back into the archive with a C-MOVE to the archive's AE title
+                JsonObject pulled = Beacon.object(Beacon.api("POST", "/aes/" + orthanc.aeTitle + "/move",
+                        Json.createObjectBuilder().add("studyInstanceUID", study).build().toString()));
+                assertEquals(2, pulled.getInt("completed"), pulled.toString());
+                assertEquals(2, Beacon.object(Beacon.api("GET", "/studies/" + study, null)).getInt("numberOfInstances"));
+                // an AE that is not there: 502 with the reason
+                Beacon.createRemoteAe("NOBODY", "127.0.0.1", 1);
+                try {
+                    var refused = Beacon.api("POST", "/aes/NOBODY/find", "{}");
+                    assertEquals(502, refused.statusCode(), refused.body());
+                    assertTrue(refused.body().contains("NOBODY"), refused.body());
+                } finally {
+                    Beacon.api("DELETE", "/aes/NOBODY", null);
+                }
+            } finally {
+                Beacon.api("DELETE", "/aes/" + orthanc.aeTitle, null);
+            }
+        } finally {
+            Beacon.api("DELETE", "/studies/" + study, null);
+        }
+    }
+
+    private static Set<String> storeSeries(String patient, String study, String series, int n) throws Exception {
+        try (DicomClient c = CtStore.client("ORTHANCIT")) {
+            CtStore.storeSeries(c, patient, "Orthanc^Interop", study, series, 1, n);
+            c.release();
+        }
+        Set<String> uids = new TreeSet<>();
+        for (var i : Beacon.array(Beacon.api("GET", "/series/" + series + "/instances", null))) {
+            uids.add(i.asJsonObject().getString("sopInstanceUid"));
+        }
+        assertEquals(n, uids.size());
+        return uids;
+    }
+
+    /** Orthanc as a configured move destination of the archive. */
+    private static void destination(Orthanc orthanc) throws Exception {
+        assertEquals(201, Beacon.api("POST", "/aes", Json.createObjectBuilder().add("aeTitle", orthanc.aeTitle)
+                .add("host", "127.0.0.1").add("port", orthanc.dicomPort).add("moveDestination", true).build()
+                .toString()).statusCode());
+    }
+
+    private static Set<String> orthancInstances(Orthanc orthanc) throws Exception {
+        Set<String> uids = new TreeSet<>();
+        for (var id : (JsonArray) Orthanc.json(orthanc.get("/instances"))) {
+            JsonObject tags = (JsonObject) Orthanc.json(orthanc.get("/instances/"
+                    + ((jakarta.json.JsonString) id).getString() + "/simplified-tags"));
+            uids.add(tags.getString("SOPInstanceUID"));
+        }
+        assertTrue(!uids.isEmpty(), "Orthanc received nothing");
+        return uids;
+    }
+}
