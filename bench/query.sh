@@ -41,9 +41,9 @@ storescp --ignore -aet SINK "$sink" & pids+=($!)
 
 start_beacon() { # name offset dicomport env-assignments...
   local name=$1 off=$2 dp=$3; shift 3
-  cp -r wildfly-config/target/server "$work/$name"
+  cp -r wildfly-config/target/server "$work/beacon-$name"
   env "$@" BEACON_DICOM_PORT="$dp" BEACON_ADMIN_PASSWORD=bench BEACON_STORAGE_MIN_FREE_MB=100 \
-    "$work/$name/bin/standalone.sh" -Djboss.socket.binding.port-offset="$off" >"$work/$name.log" 2>&1 &
+    "$work/beacon-$name/bin/standalone.sh" -Djboss.socket.binding.port-offset="$off" >"$work/$name.log" 2>&1 &
   pids+=($!)
   port[$name]=$dp; offset[$name]=$off; aet[$name]=BEACON
 }
@@ -126,7 +126,8 @@ for line in open(path):
     t, shape, ms = line.split()
     runs[(t, shape)].append(int(ms))
 shapes = ["echo", "find-id", "find-name", "find-date", "find-all", "move", "get"]
-print("medians in ms (move/get: 100 CTs of 514 KiB, img/s in brackets); each tool's own start-up included")
+print("medians in ms (move/get: 100 CTs of 514 KiB, img/s in brackets); each tool's own start-up included;")
+print("net: the C-ECHO's median (tool start-up, association) taken off, img/s of the transfer itself")
 print(f"{'shape':10}" + "".join(f"{t:>16}" for t in targets))
 for s in shapes:
     cells = []
@@ -134,6 +135,12 @@ for s in shapes:
         m = statistics.median(runs[(t, s)])
         cells.append(f"{m:10.0f} ({100 / m * 1000:4.0f})" if s in ("move", "get") else f"{m:16.0f}")
     print(f"{s:10}" + "".join(f"{c:>16}" for c in cells))
+for s in ("move", "get"):
+    cells = []
+    for t in targets:
+        net = statistics.median(runs[(t, s)]) - statistics.median(runs[(t, "echo")])
+        cells.append(f"{100 / net * 1000:16.0f}" if net > 0 else f"{'-':>16}")
+    print(f"{s + ' net':10}" + "".join(cells))
 if "orthanc" in targets:
     for t in targets:
         if t == "orthanc":

@@ -106,17 +106,18 @@ public class MatchReader {
         List<Candidate> out = new ArrayList<>();
         for (Tuple tuple : em.createQuery(cq).setMaxResults(max).getResultList()) {
             Row t = new Row(tuple, c.index);
-            Attributes a = Texts.decoded(AttributeBlobs.decode(t.get("patient", byte[].class)));
+            List<Attributes> levels = new ArrayList<>(4);
+            levels.add(AttributeBlobs.decode(t.get("patient", byte[].class)));
             if (study != null) {
-                a.addAll(Texts.decoded(AttributeBlobs.decode(t.get("study", byte[].class))));
+                levels.add(AttributeBlobs.decode(t.get("study", byte[].class)));
             }
             if (series != null) {
-                a.addAll(Texts.decoded(AttributeBlobs.decode(t.get("series", byte[].class))));
+                levels.add(AttributeBlobs.decode(t.get("series", byte[].class)));
             }
             if (q.level() == Level.INSTANCE) {
-                a.addAll(Texts.decoded(AttributeBlobs.decode(t.get("instance", byte[].class))));
+                levels.add(AttributeBlobs.decode(t.get("instance", byte[].class)));
             }
-            a.remove(Tag.SpecificCharacterSet); // the text is decoded: the answer chooses its own
+            Attributes a = Texts.keysOf(q.keys(), levels);
             addComputed(q, t, a);
             out.add(new Candidate(t.get("id", Long.class), a));
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.beaconpacs.archive.it.testing.Beacon;
+import org.beaconpacs.archive.it.testing.Orthanc;
 import org.beaconpacs.archive.it.testing.Browser;
 import org.beaconpacs.archive.it.testing.CtStore;
 import org.beaconpacs.archive.it.testing.Storage;
@@ -42,6 +43,12 @@ class ConsoleIT {
     private static By inRow(String table, String text, String idSuffix) {
         return By.xpath("//tbody[@id='" + table + "_data']/tr[td[contains(normalize-space(.), '" + text + "')]]"
                 + "//*[substring(@id, string-length(@id) - " + (idSuffix.length() - 1) + ") = '" + idSuffix + "']");
+    }
+
+    /** Picks {@code label} in a PrimeFaces selectOneMenu. */
+    private static void select(Browser b, String menuId, String label) {
+        b.click(By.id(menuId));
+        b.click(By.xpath("//*[@id='" + menuId + "_items']//li[@data-label='" + label + "']"));
     }
 
     /** An association from DCMTK's echoscu with this calling AE title, for the activity the pages show. */
@@ -291,6 +298,49 @@ class ConsoleIT {
         }
         assertEquals(404, Beacon.api("GET", "/studies/" + study, null).statusCode(), "gone from the index");
         assertFalse(Files.exists(stored), "gone from the disk");
+    }
+
+    @Test
+    void aStudyIsSentToAnotherArchiveAndRetrievedFromItAgain() throws Exception {
+        Dcmtk.require("storescu");
+        String patientId = "REMOTE" + System.nanoTime() % 100000;
+        String study = UIDs.createUID();
+        String series = UIDs.createUID();
+        List<String> command = Dcmtk.args("storescu", "-aet", "CONSOLETEST", "-aec", Beacon.AE_TITLE, Beacon.HOST,
+                String.valueOf(Beacon.dicomPort()));
+        for (int i = 1; i <= 3; i++) {
+            command.add(Synthetic.write(Synthetic.ct(patientId, "REMOTE^CONSOLE", study, series, i, 4096),
+                    dir.resolve("r" + i + ".dcm")).toString());
+        }
+        assertEquals(0, Dcmtk.run(command.toArray(String[]::new)).exitCode());
+        try (Orthanc orthanc = new Orthanc(dir.resolve("orthanc"), "ORTHANCUI"); Browser b = Browser.open("en-US")) {
+            assertEquals(201, Beacon.api("POST", "/aes", jakarta.json.Json.createObjectBuilder()
+                    .add("aeTitle", orthanc.aeTitle).add("host", "127.0.0.1").add("port", orthanc.dicomPort)
+                    .build().toString()).statusCode());
+            try {
+                b.login("admin", Beacon.adminPassword()).go("studies.xhtml");
+                b.type(By.id("search:patientId"), patientId).click(By.id("search:go"));
+                b.click(inRow("results:table", patientId, ":send"));
+                b.visible(By.id("sendForm:to"));
+                select(b, "sendForm:to", orthanc.aeTitle);
+                b.screenshot("send-to");
+                b.click(By.id("sendForm:sendNow"));
+                assertTrue(b.growl().contains("Study of REMOTE^CONSOLE sent to ORTHANCUI: 3 instances"), b.growl());
+                assertEquals(204, Beacon.api("DELETE", "/studies/" + study, null).statusCode());
+
+                b.go("remote.xhtml");
+                select(b, "search:ae", orthanc.aeTitle);
+                b.type(By.id("search:patientId"), patientId).click(By.id("search:go"));
+                assertTrue(b.visible(row("results:table", patientId)).getText().contains("REMOTE^CONSOLE"));
+                b.click(inRow("results:table", patientId, ":retrieve"));
+                b.await(row("results:table", patientId), "3 instances retrieved");
+                b.screenshot("remote");
+                assertEquals(3, Beacon.object(Beacon.api("GET", "/studies/" + study, null)).getInt("numberOfInstances"));
+            } finally {
+                Beacon.api("DELETE", "/aes/" + orthanc.aeTitle, null);
+                Beacon.api("DELETE", "/studies/" + study, null);
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.beaconpacs.archive.console.study;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -8,8 +9,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.beaconpacs.archive.config.AeConfigService;
+import org.beaconpacs.archive.config.AeDto;
 import org.beaconpacs.archive.console.CurrentUser;
 import org.beaconpacs.archive.console.Messages;
+import org.beaconpacs.archive.retrieve.ExportService;
+import org.beaconpacs.archive.retrieve.TransferResult;
 import org.beaconpacs.archive.study.DeleteIncompleteException;
 import org.beaconpacs.archive.study.InstanceSummary;
 import org.beaconpacs.archive.study.NotFoundException;
@@ -35,6 +40,10 @@ public class StudyBrowser implements Serializable {
 
     @EJB
     private StudyService service;
+    @EJB
+    private AeConfigService config;
+    @Inject
+    private ExportService exports;
 
     private String patientName;
     private String patientId;
@@ -47,6 +56,8 @@ public class StudyBrowser implements Serializable {
     private List<SeriesSummary> series;
     private SeriesSummary selectedSeries;
     private List<InstanceSummary> instances;
+    private StudySummary sendStudy;
+    private String sendTo;
 
     private final LazyDataModel<StudySummary> results = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -124,6 +135,50 @@ public class StudyBrowser implements Serializable {
         if (study != null && study.studyUid().equals(s.studyUid())) {
             closeStudy();
         }
+    }
+
+    /** Opens "Send to…" for a study. */
+    public void prepareSend(StudySummary s) {
+        sendStudy = s;
+    }
+
+    /** The remote AEs a study can be sent to: those with an address. */
+    public List<String> getDestinations() {
+        return config.list().stream().filter(a -> !a.local() && a.host() != null && a.port() != null)
+                .map(AeDto::aeTitle).sorted().toList();
+    }
+
+    /** Sends the chosen study to the chosen AE (C-STOREs), and tells how it went. */
+    public void send() {
+        CurrentUser.requireAdmin();
+        if (sendStudy == null || sendTo == null || sendTo.isBlank()) {
+            return;
+        }
+        try {
+            TransferResult r = exports.export(sendStudy.studyUid(), sendTo,
+                    jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRemoteUser());
+            if (r.succeeded()) {
+                Messages.info("studies.sent", sendStudy.patientName() == null ? "" : sendStudy.patientName(), sendTo,
+                        r.completed());
+            } else {
+                Messages.error(null, "studies.sendFailed", sendTo, r.completed(), r.failed(),
+                        r.detail() == null ? "" : r.detail());
+            }
+        } catch (NotFoundException e) {
+            Messages.error(null, "studies.gone", sendStudy.studyUid());
+        }
+    }
+
+    public StudySummary getSendStudy() {
+        return sendStudy;
+    }
+
+    public String getSendTo() {
+        return sendTo;
+    }
+
+    public void setSendTo(String sendTo) {
+        this.sendTo = sendTo;
     }
 
     public String deleteQuestion(StudySummary s) {

@@ -45,6 +45,7 @@ public final class Orthanc implements AutoCloseable {
         this.aeTitle = aeTitle;
         this.dicomPort = freePort();
         this.httpPort = freePort();
+        Files.createDirectories(dir);
         Path config = dir.resolve("orthanc.json");
         Files.writeString(config, Json.createObjectBuilder()
                 .add("Name", "beacon-it").add("StorageDirectory", dir.resolve("db").toString())
