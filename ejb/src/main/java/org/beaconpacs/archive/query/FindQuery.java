@@ -47,7 +47,13 @@ public record FindQuery(QueryRetrieveModel model, Level level, Attributes keys, 
             }
         }
         checkValues(identifier, 0);
-        return new FindQuery(model, level, identifier, relational, matching);
+        Attributes keys = new Attributes(identifier);
+        int unique = QueryRetrieveModel.uniqueKey(level);
+        if (!keys.contains(unique)) {
+            // every answer names its entity (C.4.1.2.1): the level's unique key, asked for or not
+            keys.setNull(unique, ElementDictionary.vrOf(unique));
+        }
+        return new FindQuery(model, level, keys, relational, matching);
     }
 
     /** Date and time keys must parse as ranges; a sequence key takes one item, with no sequence in it. */

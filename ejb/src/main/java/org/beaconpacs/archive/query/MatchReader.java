@@ -84,38 +84,41 @@ public class MatchReader {
         }
         where.add(cb.greaterThan(root.get("id"), afterId));
         where.addAll(IndexedKeys.predicates(cb, cq, q, patient, study, series, root));
+        java.util.Set<Level> needed = levelsOf(q.keys());
         Columns c = new Columns();
         c.add("id", root.get("id"));
         c.add("patientId", patient.get("id"));
-        c.add("patient", patient.get("attributes"));
+        if (needed.contains(Level.PATIENT)) {
+            c.add("patient", patient.get("attributes"));
+        }
         if (study != null) {
-            c.add("study", study.get("attributes"));
+            if (needed.contains(Level.STUDY)) {
+                c.add("study", study.get("attributes"));
+            }
             c.add("studyId", study.get("id"));
             c.add("studySeries", study.get("numberOfSeries"));
             c.add("studyInstances", study.get("numberOfInstances"));
             c.add("modalities", study.get("modalities"));
         }
         if (series != null) {
-            c.add("series", series.get("attributes"));
+            if (needed.contains(Level.SERIES)) {
+                c.add("series", series.get("attributes"));
+            }
             c.add("seriesInstances", series.get("numberOfInstances"));
         }
-        if (q.level() == Level.INSTANCE) {
+        if (q.level() == Level.INSTANCE && needed.contains(Level.INSTANCE)) {
             c.add("instance", root.get("attributes"));
         }
         cq.multiselect(c.selections).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(root.get("id")));
         List<Candidate> out = new ArrayList<>();
         for (Tuple tuple : em.createQuery(cq).setMaxResults(max).getResultList()) {
             Row t = new Row(tuple, c.index);
+            // only the stored attributes of the levels the keys ask about are read and decoded
             List<Attributes> levels = new ArrayList<>(4);
-            levels.add(AttributeBlobs.decode(t.get("patient", byte[].class)));
-            if (study != null) {
-                levels.add(AttributeBlobs.decode(t.get("study", byte[].class)));
-            }
-            if (series != null) {
-                levels.add(AttributeBlobs.decode(t.get("series", byte[].class)));
-            }
-            if (q.level() == Level.INSTANCE) {
-                levels.add(AttributeBlobs.decode(t.get("instance", byte[].class)));
+            for (String blob : new String[] {"patient", "study", "series", "instance"}) {
+                if (t.has(blob)) {
+                    levels.add(AttributeBlobs.decode(t.get(blob, byte[].class)));
+                }
             }
             Attributes a = Texts.keysOf(q.keys(), levels);
             addComputed(q, t, a);
@@ -174,6 +177,21 @@ public class MatchReader {
         <T> T get(String name, Class<T> type) {
             return tuple.get(index.get(name), type);
         }
+
+        boolean has(String name) {
+            return index.containsKey(name);
+        }
+    }
+
+    /** The levels whose stored attributes hold the identifier's keys (PS3.3 modules by level, see Level). */
+    private static java.util.Set<Level> levelsOf(Attributes keys) {
+        java.util.Set<Level> levels = java.util.EnumSet.noneOf(Level.class);
+        for (int i = 0; i < keys.size(); i++) {
+            if (AttributeMatching.isMatchingKey(keys.tagAt(i))) {
+                levels.add(Level.of(keys.tagAt(i)));
+            }
+        }
+        return levels;
     }
 
     private static int number(Object n) {

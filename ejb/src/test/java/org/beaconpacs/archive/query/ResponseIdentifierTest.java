@@ -41,4 +41,21 @@ class ResponseIdentifierTest {
         assertEquals("BEACON", rsp.getString(Tag.RetrieveAETitle));
         assertEquals("ONLINE", rsp.getString(Tag.InstanceAvailability));
     }
+
+    @Test
+    void theLevelsUniqueKeyIsReturnedEvenWhenNotAskedFor() throws InvalidQueryException {
+        Attributes keys = new Attributes();
+        keys.setString(Tag.QueryRetrieveLevel, VR.CS, "SERIES");
+        keys.setString(Tag.StudyInstanceUID, VR.UI, "1.2.3");
+        keys.setNull(Tag.Modality, VR.CS);
+        FindQuery q = FindQuery.of(QueryRetrieveModel.STUDY_ROOT, keys, false, new AttributeMatching.Options(true, false));
+        Attributes match = new Attributes();
+        match.setString(Tag.StudyInstanceUID, VR.UI, "1.2.3");
+        match.setString(Tag.SeriesInstanceUID, VR.UI, "1.2.3.4");
+        match.setString(Tag.Modality, VR.CS, "CT");
+        Attributes rsp = ResponseIdentifier.of(q, match, "BEACON");
+        assertEquals("1.2.3.4", rsp.getString(Tag.SeriesInstanceUID));
+        assertEquals("1.2.3", rsp.getString(Tag.StudyInstanceUID));
+        assertFalse(keys.contains(Tag.SeriesInstanceUID), "the caller's identifier is left as it was");
+    }
 }
