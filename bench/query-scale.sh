@@ -78,7 +78,8 @@ echo "== PostgreSQL plans"
 psql -h /tmp -p 25435 -U bs -f "$work/exact.sql" bs
 psql -h /tmp -p 25435 -U bs -f "$work/name.sql" bs
 echo "== H2 plans"
-kill "${pids[-1]}" 2>/dev/null || true
+# the server's java process, not only its launching shell: H2 keeps its file locked while it runs
+pkill -f "$work/beacon-h2/" 2>/dev/null || true
 for _ in $(seq 100); do pgrep -f "$work/beacon-h2/" >/dev/null || break; sleep 0.3; done
 h2jar=$(find "$work/beacon-h2/modules" -name 'h2-*.jar' | head -1)
 java -cp "$h2jar" org.h2.tools.Shell -url "jdbc:h2:file:$work/beacon-h2/standalone/data/beacon/db" -user sa \
