@@ -78,7 +78,6 @@ public final class QueryLatency {
     private static Attributes keys(int tag, String value) {
         Attributes keys = new Attributes();
         keys.setString(Tag.QueryRetrieveLevel, VR.CS, "STUDY");
-        keys.setString(tag, tag == Tag.PatientName ? VR.PN : VR.LO, value);
         keys.setNull(Tag.StudyInstanceUID, VR.UI);
         keys.setNull(Tag.PatientName, VR.PN);
         keys.setString(tag, tag == Tag.PatientName ? VR.PN : VR.LO, value);
