@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 /**
  * The admin console in a real browser (Debian's headless Chromium): login and roles, the dashboard,
@@ -45,10 +46,16 @@ class ConsoleIT {
                 + "//*[substring(@id, string-length(@id) - " + (idSuffix.length() - 1) + ") = '" + idSuffix + "']");
     }
 
-    /** Picks {@code label} in a PrimeFaces selectOneMenu. */
+    /**
+     * Picks {@code label} in a PrimeFaces selectOneMenu the way a keyboard user does (open it, type the
+     * label's first letters, Enter) and waits until its panel has closed on it. Clicking the item was flaky:
+     * now and then the panel kept the click without selecting.
+     */
     private static void select(Browser b, String menuId, String label) {
         b.click(By.id(menuId));
-        b.click(By.xpath("//*[@id='" + menuId + "_items']//li[@data-label='" + label + "']"));
+        b.visible(By.id(menuId + "_panel"));
+        b.visible(By.id(menuId + "_label")).sendKeys(label, Keys.ENTER);
+        b.await(By.id(menuId + "_label"), label).invisible(By.id(menuId + "_panel"));
     }
 
     /** An association from DCMTK's echoscu with this calling AE title, for the activity the pages show. */

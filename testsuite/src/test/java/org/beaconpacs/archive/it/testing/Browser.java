@@ -100,6 +100,12 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Waits until {@code by} is hidden or gone. */
+    public Browser invisible(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.invisibilityOfElementLocated(by));
+        return idle();
+    }
+
     public boolean present(By by) {
         return !driver.findElements(by).isEmpty();
     }
@@ -120,11 +126,15 @@ public final class Browser implements AutoCloseable {
         return idle();
     }
 
-    /** Waits for the page to be loaded and PrimeFaces' ajax queue to be empty. */
+    /**
+     * Waits for the page to be loaded, PrimeFaces' ajax queue to be empty and no overlay to be in the middle
+     * of its show or hide animation (a click then lands on the panel instead of what lies under it).
+     */
     public Browser idle() {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
                 .executeScript("return document.readyState === 'complete' && (!window.PrimeFaces"
-                        + " || PrimeFaces.ajax.Queue.isEmpty()) && (!window.jQuery || jQuery.active === 0);")));
+                        + " || PrimeFaces.ajax.Queue.isEmpty()) && (!window.jQuery || (jQuery.active === 0"
+                        + " && jQuery(':animated').length === 0));")));
         return this;
     }
 
