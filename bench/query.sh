@@ -5,7 +5,10 @@
 # (Debian, SQLite). Measured with DCMTK's tools against each target, interleaved, medians of `rounds`:
 #   C-ECHO (echoscu) as the floor; C-FIND at study level: exact Patient ID, Patient's Name A*, a Study Date
 #   range, all studies; C-MOVE of one patient's 100 CTs to storescp --ignore; C-GET of the same (getscu --ignore).
+# Before the timed rounds, WARMUP untimed rounds of every shape go to every target (Orthanc too): the JVM
+# compiles the request path during its first thousand or so requests, and an archive runs for months.
 # Usage: bench/query.sh [rounds=5]    TARGETS="h2 orthanc" runs a subset (default: h2 pg orthanc)
+#   WARMUP=20 by default
 #   needs: mvn -B install -DskipTests first; dcmtk, orthanc, postgresql (Debian), curl, python3
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -94,6 +97,18 @@ find_study() { # target keys... (study level, Study Root)
   for k in "$@"; do args+=(-k "$k"); done
   ms findscu "${args[@]}" 127.0.0.1 "${port[$t]}"
 }
+quiet() { "$@" >/dev/null 2>&1 || true; }
+for r in $(seq "${WARMUP:-20}"); do
+  for t in "${targets[@]}"; do
+    quiet echoscu -aet BENCHSCU -aec "${aet[$t]}" 127.0.0.1 "${port[$t]}"
+    quiet find_study "$t" PatientID=P00042; quiet find_study "$t" "PatientName=A*"
+    quiet find_study "$t" StudyDate=20210101-20210331; quiet find_study "$t"
+    quiet movescu -P -aet BENCHSCU -aec "${aet[$t]}" -aem SINK -k QueryRetrieveLevel=PATIENT \
+      -k PatientID=CT00$(( r % 9 + 1 )) 127.0.0.1 "${port[$t]}"
+    quiet getscu -P --ignore -aet BENCHSCU -aec "${aet[$t]}" -k QueryRetrieveLevel=PATIENT \
+      -k PatientID=CT00$(( r % 9 + 1 )) 127.0.0.1 "${port[$t]}"
+  done
+done
 : >"$work/results"
 for r in $(seq "$rounds"); do
   for t in "${targets[@]}"; do

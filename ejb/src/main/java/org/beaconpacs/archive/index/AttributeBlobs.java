@@ -108,7 +108,8 @@ public final class AttributeBlobs {
         if (blob == null) {
             return new Attributes();
         }
-        try (DicomReader r = new DicomReader(new ByteArrayInputStream(blob))) {
+        // a buffer the size of the blob: a query decodes thousands of them
+        try (DicomReader r = new DicomReader(new ByteArrayInputStream(blob), blob.length)) {
             return r.readDataset(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -39,6 +39,7 @@ public final class Association implements Closeable {
     private static final AtomicInteger SERIAL = new AtomicInteger();
     /** Fragment size when the peer sets no maximum length (0). */
     private static final int UNLIMITED_FRAGMENT = 1 << 20;
+    private static final int COALESCED_WRITE = 8 * 1024;
 
     private final Socket socket;
     private final ByteCounter counter;
@@ -49,6 +50,8 @@ public final class Association implements Closeable {
     private final boolean requestor;
     private final String name;
     private final Object sendLock = new Object();
+    /** The PDU buffer of the messages sent, reused (under the send lock) and grown to the fragment size. */
+    private byte[] pduBuffer = new byte[PDVOutputStream.INITIAL_BUFFER];
     private final AtomicInteger messageIds = new AtomicInteger();
     private volatile State state;
     private AAssociateRQ rq;
@@ -62,7 +65,9 @@ public final class Association implements Closeable {
         socket.setTcpNoDelay(true); // DIMSE is request/response: Nagle + delayed ACK would cost ~40 ms a message
         this.counter = new ByteCounter(socket.getInputStream(), socket.getOutputStream());
         this.in = new java.io.BufferedInputStream(counter.in(), 64 * 1024);
-        this.out = counter.out();
+        // a small message (command and data set of a C-FIND answer, a response) leaves in one write; PDUs
+        // larger than this buffer go straight through
+        this.out = new java.io.BufferedOutputStream(counter.out(), COALESCED_WRITE);
         this.reader = new PDUReader(in, maxPduReceive);
         this.name = (requestor ? "SCU-" : "SCP-") + SERIAL.incrementAndGet() + " " + socket.getRemoteSocketAddress();
         this.state = requestor ? State.STA4 : State.STA2;
@@ -270,15 +275,21 @@ public final class Association implements Closeable {
         int fragment = maxFragment();
         synchronized (sendLock) {
             byte[] encoded = CommandCodec.encode(command);
-            // a command is small: its buffer is sized to it, not to the peer's maximum PDU
-            try (PDVOutputStream cmd = new PDVOutputStream(out, pcid, true, Math.min(fragment, encoded.length))) {
-                cmd.write(encoded);
-            }
+            PDVOutputStream cmd = new PDVOutputStream(out, pcid, true, fragment, pduBuffer);
+            cmd.write(encoded);
+            cmd.close();
             if (data != null) {
-                try (PDVOutputStream dataOut = new PDVOutputStream(out, pcid, false, fragment)) {
+                PDVOutputStream dataOut = new PDVOutputStream(out, pcid, false, fragment, cmd.buffer());
+                try {
                     data.writeTo(dataOut, ts);
+                    dataOut.close();
+                } finally {
+                    pduBuffer = dataOut.buffer();
                 }
+            } else {
+                pduBuffer = cmd.buffer();
             }
+            out.flush();
         }
         LOG.log(Level.DEBUG, () -> name + ": sent " + command);
     }

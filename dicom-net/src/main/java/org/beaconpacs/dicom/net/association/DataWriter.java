@@ -15,7 +15,8 @@ public interface DataWriter {
     /** Writes {@code data} in the context's transfer syntax (a small data set: an identifier, attributes). */
     static DataWriter of(Attributes data) {
         return (out, ts) -> {
-            DicomWriter w = new DicomWriter(out);
+            // the P-DATA stream buffers: a small buffer here, not a 64 KiB one for each answer of a C-FIND
+            DicomWriter w = new DicomWriter(out, 1024);
             w.writeDataset(data, TransferSyntax.of(ts));
             w.flush();
         };

@@ -3,20 +3,32 @@ package org.beaconpacs.dicom.net.association;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
- * Writes a command or data set as P-DATA-TF PDUs of one PDV each, sized to the peer's maximum length
- * (PS3.8 9.3.5, D.1). Headers are written in front of the fragment in the same buffer, so each PDU
- * leaves in a single write.
+ * Writes a command or data set as P-DATA-TF PDUs of one PDV each, up to the peer's maximum length
+ * (PS3.8 9.3.5, D.1). Headers are written in front of each fragment in the same buffer, and where the
+ * peer's PDUs are small (DCMTK's default is 16 KiB) several PDUs share the buffer and leave in one write:
+ * a 512 KiB image goes in five writes instead of thirty-two. The buffer is the caller's, reused from
+ * message to message: it starts small (a C-FIND answer needs a few hundred bytes) and grows only for data
+ * sets that fill it. The caller flushes the socket after the message.
  */
 final class PDVOutputStream extends OutputStream {
 
+    /** A buffer of this size holds most commands and identifiers whole. */
+    static final int INITIAL_BUFFER = 4096;
     private static final int HEADERS = 12; // PDU header (6) + PDV item length, context ID, control header (6)
+    /** Up to this many bytes of consecutive PDUs leave in one write. */
+    private static final int WRITE_SIZE = 128 * 1024;
 
     private final OutputStream socket;
     private final int presentationContextId;
     private final int controlBase;
-    private final byte[] buf;
+    private final int maxFragment;
+    private final int maxBuffer;
+    private byte[] buf;
+    /** Where the header of the PDU being filled starts, and where its next byte goes. */
+    private int start;
     private int count = HEADERS;
     private long total;
     private boolean closed;
@@ -24,29 +36,45 @@ final class PDVOutputStream extends OutputStream {
     /**
      * @param command true for a command set (control header bit 0), false for a data set
      * @param maxFragment largest fragment: the peer's maximum PDU length less the PDV header
+     * @param buffer a buffer to start with (its content is overwritten), see {@link #buffer()}
      */
-    PDVOutputStream(OutputStream socket, int presentationContextId, boolean command, int maxFragment) {
+    PDVOutputStream(OutputStream socket, int presentationContextId, boolean command, int maxFragment,
+                    byte[] buffer) {
         this.socket = socket;
         this.presentationContextId = presentationContextId;
         this.controlBase = command ? 1 : 0;
-        this.buf = new byte[HEADERS + maxFragment];
+        this.maxFragment = maxFragment;
+        int pdu = HEADERS + maxFragment;
+        this.maxBuffer = pdu * Math.max(1, WRITE_SIZE / pdu);
+        this.buf = buffer.length > maxBuffer ? new byte[maxBuffer] : buffer;
+    }
+
+    /** The buffer as it is now (grown, perhaps), for the next message. */
+    byte[] buffer() {
+        return buf;
+    }
+
+    /** Bytes the PDU being filled can take now, after making room: ends it if full, grows a small buffer. */
+    private int room() throws IOException {
+        if (count - start - HEADERS == maxFragment) {
+            endPdu(false);
+        }
+        if (count == buf.length) {
+            buf = Arrays.copyOf(buf, (int) Math.min(maxBuffer, 2L * buf.length));
+        }
+        return Math.min(maxFragment - (count - start - HEADERS), buf.length - count);
     }
 
     @Override
     public void write(int b) throws IOException {
-        if (count == buf.length) {
-            sendFragment(false);
-        }
+        room();
         buf[count++] = (byte) b;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         while (len > 0) {
-            if (count == buf.length) {
-                sendFragment(false);
-            }
-            int n = Math.min(len, buf.length - count);
+            int n = Math.min(len, room());
             System.arraycopy(b, off, buf, count, n);
             count += n;
             off += n;
@@ -59,12 +87,13 @@ final class PDVOutputStream extends OutputStream {
      * file reach the socket with one copy in user space (the read), none between read and write.
      */
     long transferFrom(InputStream in) throws IOException {
+        if (buf.length < maxBuffer) {
+            buf = Arrays.copyOf(buf, maxBuffer); // a stream is long: full-size writes from the start
+        }
         long n = 0;
         while (true) {
-            if (count == buf.length) {
-                sendFragment(false);
-            }
-            int r = in.read(buf, count, buf.length - count);
+            int room = room(); // first: it may write the buffer out or replace it
+            int r = in.read(buf, count, room);
             if (r < 0) {
                 return n;
             }
@@ -73,18 +102,26 @@ final class PDVOutputStream extends OutputStream {
         }
     }
 
-    private void sendFragment(boolean last) throws IOException {
-        int fragment = count - HEADERS;
+    /** Completes the header of the PDU being filled; writes the buffer if it is the last or none fits after. */
+    private void endPdu(boolean last) throws IOException {
+        int fragment = count - start - HEADERS;
         total += fragment;
-        int pduLength = fragment + 6;
-        buf[0] = 0x04;
-        buf[1] = 0;
-        putInt(2, pduLength);
-        putInt(6, fragment + 2);
-        buf[10] = (byte) presentationContextId;
-        buf[11] = (byte) (controlBase | (last ? 2 : 0));
-        socket.write(buf, 0, count);
-        count = HEADERS;
+        putInt(start + 2, fragment + 6);
+        putInt(start + 6, fragment + 2);
+        buf[start] = 0x04;
+        buf[start + 1] = 0;
+        buf[start + 10] = (byte) presentationContextId;
+        buf[start + 11] = (byte) (controlBase | (last ? 2 : 0));
+        if (last || count + HEADERS + maxFragment > maxBuffer) {
+            socket.write(buf, 0, count);
+            start = 0;
+        } else {
+            start = count;
+            if (start + HEADERS > buf.length) {
+                buf = Arrays.copyOf(buf, Math.min(maxBuffer, Math.max(2 * buf.length, start + HEADERS)));
+            }
+        }
+        count = start + HEADERS;
     }
 
     private void putInt(int at, int v) {
@@ -94,18 +131,20 @@ final class PDVOutputStream extends OutputStream {
         buf[at + 3] = (byte) v;
     }
 
-    /** Sends the last fragment (possibly empty) with the last-fragment bit set. Does not close the socket. */
+    /**
+     * Writes the last fragment (possibly empty) with the last-fragment bit set. Neither flushes nor closes
+     * the socket.
+     */
     @Override
     public void close() throws IOException {
         if (!closed) {
             closed = true;
-            if (((total + count - HEADERS) & 1) != 0) {
+            if (((total + count - start - HEADERS) & 1) != 0) {
                 // fragments must be even (DCMTK refuses odd ones); an odd data set can only be a deflated
                 // stream that its writer did not pad as PS3.5 A.5 asks: add the NUL it should have had
                 write(0);
             }
-            sendFragment(true);
-            socket.flush();
+            endPdu(true);
         }
     }
 }

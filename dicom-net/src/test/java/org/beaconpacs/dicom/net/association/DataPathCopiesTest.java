@@ -40,10 +40,22 @@ class DataPathCopiesTest {
     static final class Arrays {
         final Set<byte[]> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         long bytes;
+        int calls;
+        /** What went through, when {@link #keep} is set. */
+        final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+        volatile boolean keep;
 
         synchronized void add(byte[] b, int n) {
             seen.add(b);
             bytes += n;
+            calls++;
+        }
+
+        synchronized void add(byte[] b, int off, int n) {
+            add(b, n);
+            if (keep) {
+                kept.write(b, off, n);
+            }
         }
     }
 
@@ -100,7 +112,7 @@ class DataPathCopiesTest {
                             out = new FilterOutputStream(super.getOutputStream()) {
                                 @Override
                                 public void write(byte[] b, int off, int len) throws IOException {
-                                    written.add(b, len);
+                                    written.add(b, off, len);
                                     out.write(b, off, len);
                                 }
                             };
