@@ -5,6 +5,7 @@
 # Name wildcard query's time to its first answer and to its last; then the query plans of those two
 # shapes (PostgreSQL EXPLAIN ANALYZE while it runs; H2 EXPLAIN after its server stopped: H2 locks its file).
 # Usage: bench/query-scale.sh [studies=20000] [instances=200000] [queries=500] [pattern=A*]
+#   TARGETS="h2" runs one database (default: h2 pg)
 #   needs: mvn -B install -DskipTests first; dcmtk, postgresql (Debian), curl
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,8 @@ studies=${1:-20000}
 instances=${2:-200000}
 queries=${3:-500}
 pattern=${4:-A*}
+read -ra targets <<<"${TARGETS:-h2 pg}"
+wanted() { [[ " ${targets[*]} " == *" $1 "* ]]; }
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | tail -1)
 [ -d wildfly-config/target/server ] || { echo "no provisioned server: mvn -B install -DskipTests" >&2; exit 1; }
 export TCP_NODELAY=1
@@ -29,11 +32,13 @@ cleanup() {
 trap cleanup EXIT
 
 java -cp "$jar" org.beaconpacs.bench.QueryData "$work/data" 0 0 "$studies" "$instances"
-mkdir "$work/pg" && chown postgres "$work/pg"
-runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust >/dev/null
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -o "-p 25435 -k /tmp" -l "$work/pg/server.log" -w start >/dev/null
-psql -h /tmp -p 25435 -U postgres -qc "create role bs login password 'beacon'" postgres
-psql -h /tmp -p 25435 -U postgres -qc "create database bs owner bs" postgres
+if wanted pg; then
+  mkdir "$work/pg" && chown postgres "$work/pg"
+  runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust >/dev/null
+  runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -o "-p 25435 -k /tmp" -l "$work/pg/server.log" -w start >/dev/null
+  psql -h /tmp -p 25435 -U postgres -qc "create role bs login password 'beacon'" postgres
+  psql -h /tmp -p 25435 -U postgres -qc "create database bs owner bs" postgres
+fi
 
 declare -A port offset
 start_beacon() { # name offset dicomport env...
@@ -49,15 +54,16 @@ start_beacon() { # name offset dicomport env...
     sleep 0.3
   done
 }
-start_beacon pg 300 11701 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:25435/bs BEACON_DB_USER=bs
-start_beacon h2 500 11703
+wanted pg && start_beacon pg 300 11701 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:25435/bs \
+  BEACON_DB_USER=bs
+wanted h2 && start_beacon h2 500 11703
 patients=$(( studies / 2 ))
-for t in h2 pg; do
+for t in "${targets[@]}"; do
   t0=$(date +%s)
   storescu +sd +r -aet LOADER -aec BEACON 127.0.0.1 "${port[$t]}" "$work/data/small" >/dev/null 2>&1
   echo "$t: $instances instances stored in $(( $(date +%s) - t0 )) s"
 done
-for t in h2 pg; do
+for t in "${targets[@]}"; do
   echo "== $t"
   java -cp "$jar" org.beaconpacs.bench.QueryLatency 127.0.0.1 "${port[$t]}" BEACON "$patients" "$queries" "$pattern"
 done
@@ -74,9 +80,12 @@ explain analyze select s.id, p.id, p.attributes, s.attributes, s.number_of_serie
   where s.status = 'ACTIVE' and s.id > 0 and (p.patient_name_norm like '$like' escape '\\'
   or p.patient_name_norm like '%=$like' escape '\\') order by s.id limit 32;
 SQL
-echo "== PostgreSQL plans"
-psql -h /tmp -p 25435 -U bs -f "$work/exact.sql" bs
-psql -h /tmp -p 25435 -U bs -f "$work/name.sql" bs
+if wanted pg; then
+  echo "== PostgreSQL plans"
+  psql -h /tmp -p 25435 -U bs -f "$work/exact.sql" bs
+  psql -h /tmp -p 25435 -U bs -f "$work/name.sql" bs
+fi
+wanted h2 || exit 0
 echo "== H2 plans"
 # the server's java process, not only its launching shell: H2 keeps its file locked while it runs
 pkill -f "$work/beacon-h2/" 2>/dev/null || true

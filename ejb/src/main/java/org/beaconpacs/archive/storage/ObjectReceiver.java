@@ -26,7 +26,7 @@ import org.beaconpacs.dicom.io.FileMetaInformation;
  * names who sent it: the same object sent twice has the same digest). Nothing is held in memory but a
  * buffer, or two when the digest runs alongside ({@link ChunkDigest}).
  */
-final class ObjectReceiver {
+public final class ObjectReceiver {
 
     private static final int BUFFER = 256 * 1024;
     /** Buffers kept between objects; more concurrent stores than this allocate their own. */
@@ -194,7 +194,8 @@ final class ObjectReceiver {
     }
 
     /** The digest of a stored file's data set (after its meta group), as the index records it. */
-    static String digestOf(Path file, String algorithm) throws IOException {
+    /** The digest of {@code file}'s data set (what follows the File Meta Information), as at reception. */
+    public static String digestOf(Path file, String algorithm) throws IOException {
         MessageDigest digest = digest(algorithm);
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(datasetOffset(file));

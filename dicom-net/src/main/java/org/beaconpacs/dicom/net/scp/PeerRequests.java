@@ -54,6 +54,10 @@ final class PeerRequests {
         return waiting != null && waiting.complete(response);
     }
 
+    boolean isEnded() {
+        return ended != null;
+    }
+
     /** The association ended: no response will come. */
     void end(String why) {
         ended = new IOException("association ended: " + why);

@@ -85,6 +85,22 @@ public final class Responder {
         return peerRequests.invoke(pc.id(), rq, file.writer(decompressor));
     }
 
+    /**
+     * Sends a request of this side to the requestor, on this request's presentation context, and waits for
+     * its response: the N-EVENT-REPORT with which a Storage Commitment SCP reports on the association of the
+     * N-ACTION (PS3.4 J.3.3), which may follow the N-ACTION-RSP by minutes. Not from the thread that
+     * handles the request (the association's reader, which must read the response). An
+     * {@link IOException} when the association has ended or no response came within the DIMSE timeout.
+     */
+    public Command invoke(Command rq, DataWriter data) throws IOException {
+        return peerRequests.invoke(presentationContextId, rq, data);
+    }
+
+    /** True while the association of this request is open: neither released nor aborted nor lost. */
+    public boolean isAssociationOpen() {
+        return !peerRequests.isEnded();
+    }
+
     public boolean isDone() {
         return done;
     }

@@ -341,6 +341,49 @@ public final class DicomClient implements Closeable {
         association.send(pc.id(), Command.cCancelRQ(request.messageId()), null);
     }
 
+    // ---------------------------------------------------------------- requests of the SCP
+
+    /** A request the SCP sent on this association, with its data set (null if none). */
+    public record PeerRequest(int presentationContextId, Command command, Attributes data) {
+    }
+
+    /**
+     * Waits up to {@code timeout} for the SCP's next request on this association: the N-EVENT-REPORT that a
+     * Storage Commitment SCP may send after its N-ACTION-RSP (PS3.4 J.3.3). Null if none came in time (the
+     * association stays open) or the SCP released the association.
+     */
+    public PeerRequest awaitRequest(java.time.Duration timeout) throws IOException {
+        association.socket().setSoTimeout(Timeouts.millis(timeout));
+        try {
+            while (true) {
+                Message m = association.receive();
+                if (m == null) {
+                    return null;
+                }
+                if (m.command().isResponse()) {
+                    if (m.data() != null) {
+                        m.data().close();
+                    }
+                    continue;
+                }
+                Attributes data = m.data() == null ? null
+                        : new DicomReader(m.data()).readDataset(TransferSyntax.of(m.transferSyntax()));
+                return new PeerRequest(m.presentationContextId(), m.command(), data);
+            }
+        } catch (SocketTimeoutException e) {
+            return null;
+        } finally {
+            if (!association.socket().isClosed()) {
+                association.socket().setSoTimeout(Timeouts.millis(association.timeouts().idle()));
+            }
+        }
+    }
+
+    /** Answers a request of the SCP with {@code status}. */
+    public void respond(PeerRequest request, int status) throws IOException {
+        association.send(request.presentationContextId(), request.command().response(status, false), null);
+    }
+
     // ---------------------------------------------------------------- DIMSE-N
 
     public Response nEventReport(String sopClass, String sopInstance, int eventTypeId, Attributes info)

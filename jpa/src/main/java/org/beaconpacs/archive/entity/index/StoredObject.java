@@ -30,6 +30,10 @@ import java.time.Instant;
 @NamedQuery(name = StoredObject.BY_SOP_UID, query = "select o.path, o.digest, "
         + "o.instance.series.study.status, o.instance.series.study.studyUid from StoredObject o "
         + "where o.instance.sopUid = :uid")
+// what storage commitment checks of the instances a request names (studies being deleted are not kept)
+@NamedQuery(name = StoredObject.FOR_COMMITMENT, query = "select i.sopUid, i.sopClassUid, o.path, o.digest, "
+        + "o.digestAlgorithm, o.durable from StoredObject o join o.instance i join i.series se join se.study st "
+        + "where i.sopUid in :uids and st.status = org.beaconpacs.archive.entity.index.Study.Status.ACTIVE")
 @NamedQuery(name = StoredObject.BY_PATH, query = "select count(o) from StoredObject o where o.path = :path")
 // paths begin with the reception day (yyyy/MM/dd/...): the newest path is of the newest day stored
 @NamedQuery(name = StoredObject.NEWEST_PATH, query = "select max(o.path) from StoredObject o")
@@ -48,6 +52,8 @@ public class StoredObject {
     public static final String OF_STUDY = "StoredObject.ofStudy";
     public static final String BY_SOP_UID = "StoredObject.bySopUid";
     public static final String BY_PATH = "StoredObject.byPath";
+    /** SOP Instance UID, SOP Class UID, path, digest, digest algorithm, durable; parameter uids. */
+    public static final String FOR_COMMITMENT = "StoredObject.forCommitment";
     public static final String NEWEST_PATH = "StoredObject.newestPath";
     /**
      * The file of an instance just inserted (parameters: SOP Instance UID, path, size, digest, digest

@@ -80,4 +80,39 @@ public final class Dcmjs {
         }
         return new Found(matches, Integer.decode(status));
     }
+
+    /** What a dcmjs-dimse Storage Commitment SCU heard: the N-ACTION-RSP status, and the report (null if none). */
+    public record Committed(int actionStatus, jakarta.json.JsonObject report, String output) {
+    }
+
+    /**
+     * A Storage Commitment request from dcmjs-dimse as {@code callingAe} for {@code instances} (each
+     * "classUid/instanceUid"): it lingers {@code lingerMillis} on its association after the N-ACTION-RSP and,
+     * when {@code listenPort} is not 0, listens there for a report on a new association; it waits for a
+     * report at most {@code waitMillis}. A {@code transactionUid} of "-" sends no request: it only listens.
+     */
+    public static Committed commit(String callingAe, int port, int listenPort, long lingerMillis, long waitMillis,
+                                   String transactionUid, List<String> instances)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/node", HOME.resolve("commit.js").toString(), Beacon.HOST,
+                String.valueOf(port), Beacon.AE_TITLE, callingAe, String.valueOf(listenPort),
+                String.valueOf(lingerMillis), String.valueOf(waitMillis), transactionUid));
+        cmd.addAll(instances);
+        Dcmtk.Result r = Dcmtk.run(cmd.toArray(String[]::new));
+        Integer status = null;
+        jakarta.json.JsonObject report = null;
+        for (String line : r.output().strip().split("\n")) {
+            if (line.startsWith("NACTION ")) {
+                status = Integer.decode(line.substring(8).strip());
+            } else if (line.startsWith("REPORT ")) {
+                try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(line.substring(7)))) {
+                    report = reader.readObject();
+                }
+            }
+        }
+        if (status == null && !"-".equals(transactionUid)) {
+            throw new IOException("dcmjs-dimse heard no N-ACTION-RSP (" + r.exitCode() + "): " + r.output());
+        }
+        return new Committed(status == null ? -1 : status, report, r.output());
+    }
 }

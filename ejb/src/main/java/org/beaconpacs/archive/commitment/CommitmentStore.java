@@ -1,0 +1,87 @@
+package org.beaconpacs.archive.commitment;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.beaconpacs.archive.entity.commitment.Commitment;
+import org.beaconpacs.archive.entity.commitment.CommitmentItem;
+import org.beaconpacs.archive.entity.index.StoredObject;
+
+/**
+ * The storage commitment transactions in the database, each method its own short transaction: the file
+ * reads of a verification and the network of a report happen between them, never inside one.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class CommitmentStore {
+
+    /** SOP Instance UIDs per lookup: well under every database's limit of bind parameters. */
+    private static final int LOOKUP_CHUNK = 500;
+
+    @PersistenceContext(unitName = "beacon")
+    private EntityManager em;
+
+    /** Persists a new transaction; its id. Committed when this returns, before the N-ACTION-RSP is sent. */
+    public long create(Commitment c) {
+        em.persist(c);
+        em.flush();
+        return c.getId();
+    }
+
+    /** True when a transaction with {@code transactionUid} exists already (PS3.3 C.14.1.1: 0x0131). */
+    public boolean inUse(String transactionUid) {
+        return !em.createNamedQuery(Commitment.BY_TRANSACTION_UID, Commitment.class)
+                .setParameter("uid", transactionUid).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The transaction with its items, detached: a copy to work on outside a transaction. */
+    public Commitment find(long id) {
+        Commitment c = em.find(Commitment.class, id);
+        if (c != null) {
+            c.getItems().size();
+            em.detach(c);
+        }
+        return c;
+    }
+
+    /** Writes the state, counts, delivery and item results of {@code c} (as changed outside a transaction). */
+    public void save(Commitment c) {
+        em.merge(c);
+    }
+
+    /** Ids of transactions in {@code states} whose work is due at {@code now}, the longest due first. */
+    public List<Long> due(Collection<Commitment.State> states, Instant now, int max) {
+        return em.createNamedQuery(Commitment.DUE, Long.class).setParameter("states", states)
+                .setParameter("now", now).setMaxResults(max).getResultList();
+    }
+
+    /** What the index holds of each of {@code items}' instances, by SOP Instance UID; absent if none. */
+    public Map<String, InstanceCheck.Stored> stored(List<CommitmentItem> items) {
+        Map<String, InstanceCheck.Stored> stored = new HashMap<>();
+        List<String> uids = new ArrayList<>(items.size());
+        items.forEach(i -> uids.add(i.getSopInstanceUid()));
+        for (int from = 0; from < uids.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = uids.subList(from, Math.min(uids.size(), from + LOOKUP_CHUNK));
+            for (Object[] row : em.createNamedQuery(StoredObject.FOR_COMMITMENT, Object[].class)
+                    .setParameter("uids", chunk).getResultList()) {
+                stored.put((String) row[0], new InstanceCheck.Stored((String) row[1], (String) row[2],
+                        (String) row[3], (String) row[4], (Boolean) row[5]));
+            }
+        }
+        return stored;
+    }
+
+    /** The most recent transactions first, without their items. */
+    public List<Commitment> recent(int first, int max) {
+        return em.createNamedQuery(Commitment.RECENT, Commitment.class).setFirstResult(first).setMaxResults(max)
+                .getResultList();
+    }
+}

@@ -1,0 +1,213 @@
+package org.beaconpacs.archive.entity.commitment;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A storage commitment transaction (PS3.4 J.3): the N-ACTION request of one AE, the instances it names,
+ * and where its report stands. Written before the N-ACTION-RSP; work on it is due at {@code due}.
+ */
+@Entity
+@Table(name = "commitment")
+@NamedQuery(name = Commitment.DUE, query = "select c.id from Commitment c where c.state in :states "
+        + "and c.due <= :now order by c.due")
+@NamedQuery(name = Commitment.BY_TRANSACTION_UID, query = "select c from Commitment c "
+        + "where c.transactionUid = :uid order by c.id")
+@NamedQuery(name = Commitment.RECENT, query = "select c from Commitment c order by c.received desc, c.id desc")
+public class Commitment {
+
+    public static final String DUE = "Commitment.due";
+    public static final String BY_TRANSACTION_UID = "Commitment.byTransactionUid";
+    public static final String RECENT = "Commitment.recent";
+
+    public enum State {
+        /** Instances are checked; some may be waited for. */
+        VERIFYING,
+        /** Every instance decided; the report is to be delivered. */
+        REPORTING,
+        /** The requestor acknowledged the report (N-EVENT-REPORT-RSP Success). */
+        REPORTED,
+        /** The report could not be delivered within the retry time, or the requestor refused it. */
+        UNDELIVERED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "transaction_uid")
+    private String transactionUid;
+    @Column(name = "requesting_ae")
+    private String requestingAe;
+    @Column(name = "called_ae")
+    private String calledAe;
+    @Column(name = "association_serial")
+    private Long associationSerial;
+    private Instant received;
+    @Enumerated(EnumType.STRING)
+    private State state = State.VERIFYING;
+    private Instant due;
+    /** Until when an instance not yet received (or not yet on stable storage) is waited for. */
+    @Column(name = "wait_until")
+    private Instant waitUntil;
+    /** Until when an undelivered report is tried again. */
+    @Column(name = "give_up")
+    private Instant giveUp;
+    private int committed;
+    private int failed;
+    private int attempts;
+    /** How the report went or is to go: SAME_ASSOCIATION, NEW_ASSOCIATION. */
+    private String delivery;
+    private String detail;
+    private Instant reported;
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "commitment_item", joinColumns = @JoinColumn(name = "commitment_fk"))
+    @OrderColumn(name = "seq")
+    private List<CommitmentItem> items = new ArrayList<>();
+
+    protected Commitment() {
+    }
+
+    public Commitment(String transactionUid, String requestingAe, String calledAe, Long associationSerial,
+                      Instant received, Instant waitUntil, Instant giveUp, List<CommitmentItem> items) {
+        this.transactionUid = transactionUid;
+        this.requestingAe = requestingAe;
+        this.calledAe = calledAe;
+        this.associationSerial = associationSerial;
+        this.received = received;
+        this.due = received;
+        this.waitUntil = waitUntil;
+        this.giveUp = giveUp;
+        this.items = new ArrayList<>(items);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getTransactionUid() {
+        return transactionUid;
+    }
+
+    public String getRequestingAe() {
+        return requestingAe;
+    }
+
+    public String getCalledAe() {
+        return calledAe;
+    }
+
+    public Long getAssociationSerial() {
+        return associationSerial;
+    }
+
+    public Instant getReceived() {
+        return received;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public Instant getDue() {
+        return due;
+    }
+
+    public Instant getWaitUntil() {
+        return waitUntil;
+    }
+
+    public Instant getGiveUp() {
+        return giveUp;
+    }
+
+    public int getCommitted() {
+        return committed;
+    }
+
+    public int getFailed() {
+        return failed;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getDelivery() {
+        return delivery;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+
+    public Instant getReported() {
+        return reported;
+    }
+
+    public List<CommitmentItem> getItems() {
+        return items;
+    }
+
+    /** Verification again at {@code when} (instances waited for). */
+    public void verifyAgainAt(Instant when, String why) {
+        state = State.VERIFYING;
+        due = when;
+        detail = why;
+    }
+
+    /** Every instance decided: counts them, and the report is due now. */
+    public void decided(Instant now) {
+        committed = (int) items.stream().filter(i -> i.getResult() == CommitmentItem.Result.COMMITTED).count();
+        failed = (int) items.stream().filter(i -> i.getResult() == CommitmentItem.Result.FAILED).count();
+        state = State.REPORTING;
+        due = now;
+        detail = null;
+    }
+
+    /** A delivery attempt failed; the next one at {@code next}. */
+    public void deliveryFailed(String how, String why, Instant next) {
+        attempts++;
+        delivery = how;
+        detail = why;
+        due = next;
+    }
+
+    /** The requestor took the report. */
+    public void reported(String how, Instant when) {
+        attempts++;
+        delivery = how;
+        state = State.REPORTED;
+        reported = when;
+        detail = null;
+    }
+
+    /** No more attempts: given up after the retry time, or refused by the requestor. */
+    public void undelivered(String how, String why) {
+        delivery = how;
+        state = State.UNDELIVERED;
+        detail = why;
+    }
+
+    /** An administrator asks for the report to be sent again. */
+    public void reportAgain(Instant now, Instant giveUp) {
+        state = State.REPORTING;
+        due = now;
+        this.giveUp = giveUp;
+        detail = null;
+    }
+}
