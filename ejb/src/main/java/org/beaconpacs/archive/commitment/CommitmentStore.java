@@ -80,8 +80,23 @@ public class CommitmentStore {
     }
 
     /** The most recent transactions first, without their items. */
-    public List<Commitment> recent(int first, int max) {
-        return em.createNamedQuery(Commitment.RECENT, Commitment.class).setFirstResult(first).setMaxResults(max)
+    public List<CommitmentSummary> recent(int max) {
+        List<Commitment> recent = em.createNamedQuery(Commitment.RECENT, Commitment.class).setMaxResults(max)
                 .getResultList();
+        Map<Long, Integer> sizes = new HashMap<>();
+        if (!recent.isEmpty()) {
+            for (Object[] row : em.createNamedQuery(Commitment.SIZES, Object[].class)
+                    .setParameter("ids", recent.stream().map(Commitment::getId).toList()).getResultList()) {
+                sizes.put((Long) row[0], ((Number) row[1]).intValue());
+            }
+        }
+        return recent.stream().map(c -> CommitmentSummary.of(c, sizes.getOrDefault(c.getId(), 0), false)).toList();
+    }
+
+    /** The first transaction with {@code transactionUid} (a later one with it is a duplicate), with its items. */
+    public java.util.Optional<CommitmentSummary> byTransactionUid(String transactionUid) {
+        return em.createNamedQuery(Commitment.BY_TRANSACTION_UID, Commitment.class)
+                .setParameter("uid", transactionUid).setMaxResults(1).getResultList().stream()
+                .map(c -> CommitmentSummary.of(c, c.getItems().size(), true)).findFirst();
     }
 }

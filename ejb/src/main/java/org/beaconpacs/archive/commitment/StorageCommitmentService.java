@@ -94,7 +94,20 @@ public class StorageCommitmentService {
                 c.getCommitted(), c.getFailed(), c.getDelivery(), c.getDetail()));
     }
 
-    /** An administrator's "send the report again" of a decided transaction; false if it is not decided. */
+    /** The most recent transactions, newest first. */
+    public List<CommitmentSummary> recent(int max) {
+        return store.recent(max);
+    }
+
+    /** The (first) transaction with {@code transactionUid}, with its instances. */
+    public java.util.Optional<CommitmentSummary> transaction(String transactionUid) {
+        return store.byTransactionUid(transactionUid);
+    }
+
+    /**
+     * An administrator's "send the report again": the decided transaction {@code id} is reported anew, with
+     * a fresh retry time. False if there is no such transaction or its instances are not decided yet.
+     */
     public boolean reportAgain(long id) {
         Commitment c = store.find(id);
         if (c == null || c.getState() == Commitment.State.VERIFYING) {
@@ -103,6 +116,7 @@ public class StorageCommitmentService {
         Instant now = Instant.now();
         c.reportAgain(now, now.plus(CommitmentSettings.retryFor()));
         store.save(c);
+        LOG.info(() -> "the report of storage commitment " + c.getTransactionUid() + " is sent again");
         return true;
     }
 }

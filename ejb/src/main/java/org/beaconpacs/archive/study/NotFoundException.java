@@ -2,7 +2,7 @@ package org.beaconpacs.archive.study;
 
 import jakarta.ejb.ApplicationException;
 
-/** No such study or series in the index. */
+/** No such study or series in the index, or no such storage commitment transaction. */
 @ApplicationException(rollback = true)
 public class NotFoundException extends RuntimeException {
 

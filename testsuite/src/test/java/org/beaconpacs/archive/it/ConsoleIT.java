@@ -308,6 +308,43 @@ class ConsoleIT {
     }
 
     @Test
+    void theStorageCommitmentPageShowsATransactionWithEachInstanceAndSendsItsReportAgain() throws Exception {
+        org.beaconpacs.archive.it.testing.Dcmjs.require();
+        String study = UIDs.createUID();
+        String series = UIDs.createUID();
+        try (var c = CtStore.client("CONSOLESC")) {
+            CtStore.storeSeries(c, "SC" + System.nanoTime() % 100000, "Commit^Console", study, series, 1, 2);
+            c.release();
+        }
+        List<String> refs = new ArrayList<>();
+        for (var v : Beacon.array(Beacon.api("GET", "/series/" + series + "/instances", null))) {
+            refs.add(org.beaconpacs.dicom.dict.UID.CTImageStorage + "/" + v.asJsonObject().getString("sopInstanceUid"));
+        }
+        refs.add(org.beaconpacs.dicom.dict.UID.CTImageStorage + "/" + UIDs.createUID()); // never stored
+        String tx = UIDs.createUID();
+        assertEquals(201, Beacon.createRemoteAe("CONSOLESC", "127.0.0.1", Dcmtk.freePort()).statusCode());
+        try (Browser b = Browser.open("en-US");
+             org.beaconpacs.archive.it.testing.Management m = new org.beaconpacs.archive.it.testing.Management()) {
+            m.systemProperty("beacon.commitment.wait-seconds", "2"); // the unknown instance fails after 2 s
+            var committed = org.beaconpacs.archive.it.testing.Dcmjs.commit("CONSOLESC", Beacon.dicomPort(), 0,
+                    30_000, 40_000, tx, refs);
+            m.systemProperty("beacon.commitment.wait-seconds", "600");
+            assertEquals(0, committed.actionStatus(), committed.output());
+            assertEquals(2, committed.report().getInt("eventTypeId"), committed.output());
+            b.login("admin", Beacon.adminPassword()).go("commitments.xhtml");
+            assertTrue(b.visible(row("list:table", "CONSOLESC")).getText().contains(tx), b.text());
+            b.click(inRow("list:table", tx, ":open"));
+            b.await(By.id("detailForm"), "No such object instance");
+            b.screenshot("commitments");
+            b.driver().executeScript("PF('detail').hide()");
+            b.click(inRow("list:table", tx, ":again"));
+            assertTrue(b.growl().contains("The report to CONSOLESC is sent again."), b.growl());
+        } finally {
+            Beacon.api("DELETE", "/aes/CONSOLESC", null);
+        }
+    }
+
+    @Test
     void aStudyIsSentToAnotherArchiveAndRetrievedFromItAgain() throws Exception {
         Dcmtk.require("storescu");
         String patientId = "REMOTE" + System.nanoTime() % 100000;

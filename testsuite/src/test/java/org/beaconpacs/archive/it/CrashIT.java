@@ -52,6 +52,51 @@ class CrashIT {
         killDuringAStoreAndRestart(dir, "deferred", "11414");
     }
 
+    /**
+     * Storage Commitment (issue "Storage Commitment", point 4): a report due while the modality is down is
+     * pending in the database when the server is killed; after the restart it is delivered once the
+     * modality listens again.
+     */
+    @Test
+    void aStorageCommitmentReportPendingAtAKill9IsDeliveredAfterTheRestart(@TempDir Path dir) throws Exception {
+        org.beaconpacs.archive.it.testing.Dcmjs.require();
+        Map<String, String> env = Map.of("BEACON_DICOM_PORT", "11416", "BEACON_ADMIN_PASSWORD", "crash-admin",
+                "BEACON_STORAGE_MIN_FREE_MB", "10");
+        int modalityPort = Dcmtk.freePort();
+        try (StandaloneServer server = new StandaloneServer(dir.resolve("server"), env)) {
+            server.start();
+            assertEquals(201, Beacon.call(server.api(), "POST", "/aes", jakarta.json.Json.createObjectBuilder()
+                    .add("aeTitle", "MODCRASH").add("host", "127.0.0.1").add("port", modalityPort).build()
+                    .toString(), "admin", "crash-admin").statusCode());
+            String study = UIDs.createUID();
+            String series = UIDs.createUID();
+            try (var c = org.beaconpacs.archive.it.testing.CtStore.client("MODCRASH", server.dicomPort())) {
+                org.beaconpacs.archive.it.testing.CtStore.storeSeries(c, "CRASHSC", "Crash^Commit", study, series,
+                        1, 2);
+                c.release();
+            }
+            List<String> refs = new ArrayList<>();
+            for (var v : Beacon.array(server.api("GET", "/series/" + series + "/instances"))) {
+                refs.add(org.beaconpacs.dicom.dict.UID.CTImageStorage + "/"
+                        + v.asJsonObject().getString("sopInstanceUid"));
+            }
+            String tx = UIDs.createUID();
+            // the modality releases at once and does not listen yet: the report waits in the database
+            var asked = org.beaconpacs.archive.it.testing.Dcmjs.commit("MODCRASH", server.dicomPort(), 0, 0, 2_000,
+                    tx, refs);
+            assertEquals(0, asked.actionStatus(), asked.output());
+            assertEquals(null, asked.report(), asked.output());
+            server.kill();
+            server.start();
+            var delivered = org.beaconpacs.archive.it.testing.Dcmjs.commit("MODCRASH", server.dicomPort(),
+                    modalityPort, 0, 60_000, "-", List.of());
+            assertTrue(delivered.report() != null, delivered.output());
+            assertEquals(tx, delivered.report().getString("transactionUid"));
+            assertEquals(1, delivered.report().getInt("eventTypeId"));
+            assertEquals(2, delivered.report().getJsonArray("referenced").size());
+        }
+    }
+
     private static void killDuringAStoreAndRestart(Path dir, String durability, String dicomPort) throws Exception {
         Dcmtk.require("storescu");
         String study = UIDs.createUID();

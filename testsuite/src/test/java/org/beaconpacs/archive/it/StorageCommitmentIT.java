@@ -146,6 +146,36 @@ class StorageCommitmentIT {
     }
 
     @Test
+    void theApiShowsATransactionWithItsInstancesAndSendsItsReportAgain() throws Exception {
+        Dcmjs.require();
+        String tx = UIDs.createUID();
+        List<String> refs = new ArrayList<>(refs(UID.CTImageStorage, uids.subList(0, 1)));
+        refs.add(UID.CTImageStorage + "/" + UIDs.createUID());
+        Dcmjs.Committed c = Dcmjs.commit("SCMODALITY", Beacon.dicomPort(), modalityPort, 0, 30_000, tx, refs);
+        assertNotNull(c.report(), c.output());
+
+        JsonObject t = Beacon.object(Beacon.api("GET", "/commitments/" + tx, null));
+        assertEquals("REPORTED", t.getString("state"));
+        assertEquals("NEW_ASSOCIATION", t.getString("delivery"));
+        assertEquals("SCMODALITY", t.getString("requestingAe"));
+        assertEquals(2, t.getInt("instances"));
+        assertEquals(1, t.getInt("committed"));
+        assertEquals(1, t.getInt("failed"));
+        assertEquals("COMMITTED", t.getJsonArray("items").getJsonObject(0).getString("result"));
+        assertEquals(0x0112, t.getJsonArray("items").getJsonObject(1).getInt("failureReason"));
+        assertTrue(Beacon.array(Beacon.api("GET", "/commitments", null)).stream()
+                .anyMatch(v -> tx.equals(v.asJsonObject().getString("transactionUid"))));
+        assertEquals(404, Beacon.api("GET", "/commitments/1.2.3.404", null).statusCode());
+
+        assertEquals(202, Beacon.api("POST", "/commitments/" + tx + "/report", null).statusCode());
+        Dcmjs.Committed again = Dcmjs.commit("SCMODALITY", Beacon.dicomPort(), modalityPort, 0, 30_000, "-",
+                List.of());
+        assertNotNull(again.report(), again.output());
+        assertEquals(tx, again.report().getString("transactionUid"));
+        assertEquals(2, again.report().getInt("eventTypeId"));
+    }
+
+    @Test
     void aDuplicateTransactionUidFailsEveryInstanceOfTheSecondRequest() throws Exception {
         Dcmjs.require();
         String tx = UIDs.createUID();

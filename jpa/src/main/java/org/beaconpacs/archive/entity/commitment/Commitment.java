@@ -29,11 +29,15 @@ import java.util.List;
 @NamedQuery(name = Commitment.BY_TRANSACTION_UID, query = "select c from Commitment c "
         + "where c.transactionUid = :uid order by c.id")
 @NamedQuery(name = Commitment.RECENT, query = "select c from Commitment c order by c.received desc, c.id desc")
+@NamedQuery(name = Commitment.SIZES, query = "select c.id, count(i) from Commitment c join c.items i "
+        + "where c.id in :ids group by c.id")
 public class Commitment {
 
     public static final String DUE = "Commitment.due";
     public static final String BY_TRANSACTION_UID = "Commitment.byTransactionUid";
     public static final String RECENT = "Commitment.recent";
+    /** The number of instances of each of the transactions {@code ids}: id, count. */
+    public static final String SIZES = "Commitment.sizes";
 
     public enum State {
         /** Instances are checked; some may be waited for. */
