@@ -13,12 +13,14 @@ const { SopClass, Status, PresentationContextResult, TransferSyntax } = constant
 const [host, port, calledAe, callingAe, listenPort, linger, wait, transactionUid, ...refs] = process.argv.slice(2);
 
 let server;
+let sentAt = Date.now();
 function report(request, how) {
   const ds = request.getDataset();
   const elements = ds ? ds.getElements() : {};
   const items = (seq) => (seq || []).map((i) => ({ uid: i.ReferencedSOPInstanceUID, reason: i.FailureReason }));
   console.log('REPORT ' + JSON.stringify({
     how,
+    ms: Date.now() - sentAt, // from the N-ACTION sent to the report received
     eventTypeId: request.getEventTypeId(),
     transactionUid: elements.TransactionUID,
     retrieveAeTitle: elements.RetrieveAETitle,
@@ -83,6 +85,9 @@ action.on('response', (response) => {
 });
 const client = new Client();
 client.addRequest(action);
+client.on('associationAccepted', () => {
+  sentAt = Date.now();
+});
 client.on('nEventReportRequest', (request, callback) => {
   callback(report(request, 'same'));
   done();

@@ -58,27 +58,40 @@ public class StorageCommitmentService {
         }
         Instant now = Instant.now();
         if (c.getState() == Commitment.State.VERIFYING) {
+            long t0 = System.nanoTime();
             List<CommitmentItem> open = c.getItems().stream()
                     .filter(i -> i.getResult() == CommitmentItem.Result.PENDING).toList();
             Map<String, InstanceCheck.Stored> stored = store.stored(open);
+            long t1 = System.nanoTime();
             boolean decided = Verification.pass(c, stored, storage.settings().root(), CommitmentSettings.policy(),
                     now);
+            long t2 = System.nanoTime();
             store.save(c);
             if (!decided) {
                 return;
             }
+            // the split the bench reports: index lookup, file checks (reads and digests), the save
             LOG.info(() -> "storage commitment " + c.getTransactionUid() + " of " + c.getRequestingAe() + ": "
-                    + c.getCommitted() + " committed, " + c.getFailed() + " failed");
+                    + c.getCommitted() + " committed, " + c.getFailed() + " failed (lookup " + millis(t1 - t0)
+                    + " ms, checks " + millis(t2 - t1) + " ms, save " + millis(System.nanoTime() - t2) + " ms)");
         }
         if (c.getState() == Commitment.State.REPORTING) {
             deliver(c, now);
         }
     }
 
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+
     private void deliver(Commitment c, Instant now) {
+        long t0 = System.nanoTime();
         CommitmentReporter.Delivery d = reporter.deliver(c, EventReport.of(c, c.getCalledAe()), now);
         if (d.delivered()) {
             c.reported(d.how(), Instant.now());
+            LOG.info(() -> "the report of storage commitment " + c.getTransactionUid() + " went to "
+                    + c.getRequestingAe() + " " + d.how().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + " (" + millis(System.nanoTime() - t0) + " ms)");
         } else if (d.refused() || !now.isBefore(c.getGiveUp())) {
             c.undelivered(d.how(), d.detail());
             LOG.warning(() -> "the report of storage commitment " + c.getTransactionUid() + " to "

@@ -70,6 +70,39 @@ class DeferredIT {
         return DicomClient.connect(Beacon.HOST, server.dicomPort(), rq, Timeouts.DEFAULT);
     }
 
+    /**
+     * Storage Commitment in deferred durability (issue "Storage Commitment", point 2): an object acknowledged
+     * but not yet fsync'd is not committed; the report waits for the flusher and then commits it.
+     */
+    @Test
+    void aCommitmentRequestedBeforeTheFsyncIsReportedOnlyOnceTheObjectsAreDurable() throws Exception {
+        org.beaconpacs.archive.it.testing.Dcmjs.require();
+        assertEquals(201, Beacon.call(server.api(), "POST", "/aes", jakarta.json.Json.createObjectBuilder()
+                .add("aeTitle", "DEFERSCU").add("host", "127.0.0.1").add("port", Dcmtk.freePort()).build()
+                .toString(), "admin", "deferred-admin").statusCode());
+        String study = UIDs.createUID();
+        String series = UIDs.createUID();
+        List<String> refs = new ArrayList<>();
+        try (DicomClient c = associate()) {
+            for (int i = 1; i <= 5; i++) {
+                Attributes ds = Synthetic.ct("DEFER3", "Deferred^Commitment", study, series, i, 4096);
+                assertEquals(0, c.store(UID.CTImageStorage, ds.getString(Tag.SOPInstanceUID),
+                        UID.ExplicitVRLittleEndian, (out, ts) -> out.write(Synthetic.encode(ds))).status());
+                refs.add(UID.CTImageStorage + "/" + ds.getString(Tag.SOPInstanceUID));
+            }
+            c.release();
+        }
+        var committed = org.beaconpacs.archive.it.testing.Dcmjs.commit("DEFERSCU", server.dicomPort(), 0, 20_000,
+                30_000, UIDs.createUID(), refs);
+        assertEquals(0, committed.actionStatus(), committed.output());
+        assertEquals(1, committed.report().getInt("eventTypeId"), committed.output());
+        assertEquals(5, committed.report().getJsonArray("referenced").size());
+        // what was committed is on stable storage
+        for (var v : Beacon.array(server.api("GET", "/series/" + series + "/instances"))) {
+            assertTrue(v.asJsonObject().getBoolean("durable"), v.toString());
+        }
+    }
+
     @Test
     void deferredObjectsBecomeDurableWithinTheFlushInterval() throws Exception {
         String study = UIDs.createUID();
