@@ -39,7 +39,7 @@ cleanup() {
 trap cleanup EXIT
 
 java -cp "$jar" org.beaconpacs.bench.QueryData "$work/data" 10 100 0 0
-python3 - "$work/data/ct" >"$work/refs" <<'PY'
+/usr/bin/python3 - "$work/data/ct" >"$work/refs" <<'PY' # Debian's python3-pydicom
 import os, sys, pydicom
 for root, _, files in sorted(os.walk(sys.argv[1])):
     for f in sorted(files):
@@ -112,10 +112,12 @@ for r in $(seq "$rounds"); do
     echo "$t one $json" >>"$work/results"
     if [ "$t" != orthanc ]; then
       t0=$(date +%s%N)
+      clients=()
       for i in $(seq 0 9); do
         commit "$t" "BENCHSC$i" 0 60000 "${refs[@]:$(( i * 100 )):100}" >"$work/c$i" &
+        clients+=($!)
       done
-      wait
+      wait "${clients[@]}" # not the servers, which are children too
       ok=$(cat "$work"/c? | python3 -c "import sys, json; print(sum(1 for l in sys.stdin if l.startswith('{') and json.loads(l)['eventTypeId'] == 1))")
       echo "$t ten $ok $(( ($(date +%s%N) - t0) / 1000000 ))" >>"$work/results"
     fi
