@@ -148,6 +148,53 @@ class OrthancIT {
         }
     }
 
+    /**
+     * Orthanc as the Storage Commitment SCU through its REST API: it asks the archive and expects the
+     * report on a new association (it never keeps its request's association open for one).
+     */
+    @Test
+    void orthancAsksTheArchiveForStorageCommitmentAndHearsTheReportOnANewAssociation(@TempDir Path dir)
+            throws Exception {
+        String patient = "O" + (System.nanoTime() % 1_000_000);
+        String study = UIDs.createUID();
+        Set<String> stored = storeSeries(patient, study, UIDs.createUID(), 2);
+        try (Orthanc orthanc = new Orthanc(dir, "ORTHANCSC");
+             org.beaconpacs.archive.it.testing.Management m = new org.beaconpacs.archive.it.testing.Management()) {
+            destination(orthanc); // configured (mayCommit by default) with its host and port: where reports go
+            m.systemProperty("beacon.commitment.wait-seconds", "2");
+            try {
+                var committed = Json.createArrayBuilder();
+                stored.forEach(uid -> committed.add(Json.createObjectBuilder().add("SOPClassUID", UID.CTImageStorage)
+                        .add("SOPInstanceUID", uid)));
+                assertEquals("Success", orthancCommitment(orthanc, committed.build()));
+
+                var mixed = Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("SOPClassUID", UID.CTImageStorage).add("SOPInstanceUID", stored.iterator().next()))
+                        .add(Json.createObjectBuilder().add("SOPClassUID", UID.CTImageStorage)
+                                .add("SOPInstanceUID", UIDs.createUID())); // never stored
+                assertEquals("Failure", orthancCommitment(orthanc, mixed.build()));
+            } finally {
+                m.systemProperty("beacon.commitment.wait-seconds", "600");
+                Beacon.api("DELETE", "/aes/" + orthanc.aeTitle, null);
+            }
+        } finally {
+            Beacon.api("DELETE", "/studies/" + study, null);
+        }
+    }
+
+    /** Orthanc's storage commitment request to the archive and its outcome once the report is in. */
+    private static String orthancCommitment(Orthanc orthanc, JsonArray instances) throws Exception {
+        JsonObject asked = (JsonObject) Orthanc.json(orthanc.post("/modalities/beacon/storage-commitment",
+                Json.createObjectBuilder().add("DicomInstances", instances).build().toString()));
+        String status = "Pending";
+        for (int i = 0; i < 300 && "Pending".equals(status); i++) {
+            Thread.sleep(100);
+            status = ((JsonObject) Orthanc.json(orthanc.get("/storage-commitment/" + asked.getString("ID"))))
+                    .getString("Status");
+        }
+        return status;
+    }
+
     private static Set<String> storeSeries(String patient, String study, String series, int n) throws Exception {
         try (DicomClient c = CtStore.client("ORTHANCIT")) {
             CtStore.storeSeries(c, patient, "Orthanc^Interop", study, series, 1, n);
