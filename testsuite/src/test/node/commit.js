@@ -8,7 +8,8 @@
 //   TRANSACTION_UID "-": no request, only the listener (a modality that comes back up for a report due)
 const run = require('./client');
 const { Client, Server, Scp, Dataset, requests, responses, constants } = require('dcmjs-dimse');
-const { SopClass, Status, PresentationContextResult, TransferSyntax } = constants;
+const { SopClass, Status } = constants;
+const acceptOnly = require('./accept');
 
 const [host, port, calledAe, callingAe, listenPort, linger, wait, transactionUid, ...refs] = process.argv.slice(2);
 
@@ -37,16 +38,7 @@ function done() {
 
 class ModalityScp extends Scp {
   associationRequested(association) {
-    association.getPresentationContexts().forEach((c) => {
-      const context = association.getPresentationContext(c.id);
-      const syntaxes = context.getTransferSyntaxUids();
-      if (context.getAbstractSyntaxUid() === SopClass.StorageCommitmentPushModel) {
-        context.setResult(PresentationContextResult.Accept,
-          syntaxes.includes(TransferSyntax.ExplicitVRLittleEndian) ? TransferSyntax.ExplicitVRLittleEndian : syntaxes[0]);
-      } else {
-        context.setResult(PresentationContextResult.RejectAbstractSyntaxNotSupported);
-      }
-    });
+    acceptOnly(association, SopClass.StorageCommitmentPushModel);
     console.log('ASSOCIATION ' + association.getCallingAeTitle() + ' -> ' + association.getCalledAeTitle());
     this.sendAssociationAccept();
   }

@@ -52,6 +52,22 @@ public class CommitmentStore {
         return c;
     }
 
+    /** The request of this archive with {@code transactionUid}, with its items, detached; null if none. */
+    public Commitment asked(String transactionUid) {
+        return em.createNamedQuery(Commitment.ASKED, Commitment.class).setParameter("uid", transactionUid)
+                .getResultList().stream().findFirst().map(c -> {
+                    c.getItems().size();
+                    em.detach(c);
+                    return c;
+                }).orElse(null);
+    }
+
+    /** The state of transaction {@code id}, its items left unread; null if there is none. */
+    public Commitment.State state(long id) {
+        Commitment c = em.find(Commitment.class, id);
+        return c == null ? null : c.getState();
+    }
+
     /** Writes the state, counts, delivery and item results of {@code c} (as changed outside a transaction). */
     public void save(Commitment c) {
         em.merge(c);

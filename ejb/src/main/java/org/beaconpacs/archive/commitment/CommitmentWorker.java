@@ -44,6 +44,8 @@ public class CommitmentWorker {
     private CommitmentStore store;
     @Inject
     private StorageCommitmentService service;
+    @Inject
+    private AskedCommitmentService asked;
 
     private final ReentrantLock round = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -76,6 +78,9 @@ public class CommitmentWorker {
                         LOG.log(Level.WARNING, "storage commitment " + id + ": " + e.getMessage()
                                 + "; tried again at the next round", e);
                     }
+                }
+                for (Long id : store.due(EnumSet.of(Commitment.State.AWAITING_REPORT), Instant.now(), PER_ROUND)) {
+                    asked.expire(id);
                 }
                 if (ids.size() == PER_ROUND) {
                     again.set(true);

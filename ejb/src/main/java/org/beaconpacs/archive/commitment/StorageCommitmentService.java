@@ -119,11 +119,12 @@ public class StorageCommitmentService {
 
     /**
      * An administrator's "send the report again": the decided transaction {@code id} is reported anew, with
-     * a fresh retry time. False if there is no such transaction or its instances are not decided yet.
+     * a fresh retry time. False if there is no such transaction, its instances are not decided yet, or it is
+     * one this archive asked (it has no report to send).
      */
     public boolean reportAgain(long id) {
         Commitment c = store.find(id);
-        if (c == null || c.getState() == Commitment.State.VERIFYING) {
+        if (c == null || c.getRole() != Commitment.Role.SCP || c.getState() == Commitment.State.VERIFYING) {
             return false;
         }
         Instant now = Instant.now();

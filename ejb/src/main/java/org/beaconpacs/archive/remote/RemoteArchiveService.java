@@ -124,12 +124,14 @@ public class RemoteArchiveService {
         }
     }
 
-    private AeDto remote(String aeTitle) {
+    /** The configured remote AE {@code aeTitle} with a host and port; AeNotFoundException otherwise. */
+    public AeDto remote(String aeTitle) {
         return config.find(aeTitle).filter(a -> !a.local() && a.host() != null && a.port() != null)
                 .orElseThrow(() -> new AeNotFoundException(aeTitle));
     }
 
-    private static String host(AeDto ae) {
+    /** Where to connect to {@code ae}: its host, the loopback address for "any address". */
+    public static String host(AeDto ae) {
         return ae.host().equals("0.0.0.0") ? "127.0.0.1" : ae.host();
     }
 

@@ -11,12 +11,6 @@ import org.beaconpacs.archive.config.AeDto;
 import org.beaconpacs.archive.config.AeNotFoundException;
 import org.beaconpacs.archive.config.Settings;
 import org.beaconpacs.archive.index.Level;
-import org.beaconpacs.archive.query.InvalidQueryException;
-import org.beaconpacs.archive.query.QueryRetrieveModel;
-import org.beaconpacs.archive.study.NotFoundException;
-import org.beaconpacs.dicom.data.Attributes;
-import org.beaconpacs.dicom.data.VR;
-import org.beaconpacs.dicom.dict.Tag;
 
 /**
  * An administrator's "send this study to that AE" (console, REST): the same C-STOREs a C-MOVE would make,
@@ -37,18 +31,7 @@ public class ExportService {
     public TransferResult export(String studyUid, String aeTitle, String user) {
         AeDto ae = config.find(aeTitle).filter(a -> !a.local() && a.host() != null && a.port() != null)
                 .orElseThrow(() -> new AeNotFoundException(aeTitle));
-        Attributes keys = new Attributes();
-        keys.setString(Tag.QueryRetrieveLevel, VR.CS, "STUDY");
-        keys.setString(Tag.StudyInstanceUID, VR.UI, studyUid);
-        List<StoredInstance> instances;
-        try {
-            instances = retrieve.instances(RetrieveQuery.of(QueryRetrieveModel.STUDY_ROOT, keys));
-        } catch (InvalidQueryException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        if (instances.isEmpty()) {
-            throw new NotFoundException("study", studyUid);
-        }
+        List<StoredInstance> instances = retrieve.study(studyUid);
         DestinationSender.Outcome outcome = sender.send(ae, Settings.localAeTitle(), instances,
                 RetrieveSettings.moveAssociations(), NO_PROGRESS, Long.MAX_VALUE, null, 0);
         SubOperations.Counts c = outcome.counts();

@@ -21,7 +21,13 @@ import org.beaconpacs.archive.entity.index.Series;
 import org.beaconpacs.archive.entity.index.StoredObject;
 import org.beaconpacs.archive.entity.index.Study;
 import org.beaconpacs.archive.index.Level;
+import org.beaconpacs.archive.query.InvalidQueryException;
+import org.beaconpacs.archive.query.QueryRetrieveModel;
 import org.beaconpacs.archive.storage.StorageRuntime;
+import org.beaconpacs.archive.study.NotFoundException;
+import org.beaconpacs.dicom.data.Attributes;
+import org.beaconpacs.dicom.data.VR;
+import org.beaconpacs.dicom.dict.Tag;
 
 /**
  * The retrieve side of PS3.4 Annex C without DIMSE: the stored instances a retrieve identifier names, in
@@ -35,6 +41,23 @@ public class RetrieveService {
     private EntityManager em;
     @EJB
     private StorageRuntime storage;
+
+    /** Every stored instance of study {@code studyUid}; NotFoundException when it has none. */
+    public List<StoredInstance> study(String studyUid) {
+        Attributes keys = new Attributes();
+        keys.setString(Tag.QueryRetrieveLevel, VR.CS, "STUDY");
+        keys.setString(Tag.StudyInstanceUID, VR.UI, studyUid);
+        List<StoredInstance> instances;
+        try {
+            instances = instances(RetrieveQuery.of(QueryRetrieveModel.STUDY_ROOT, keys));
+        } catch (InvalidQueryException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (instances.isEmpty()) {
+            throw new NotFoundException("study", studyUid);
+        }
+        return instances;
+    }
 
     public List<StoredInstance> instances(RetrieveQuery q) {
         CriteriaBuilder cb = em.getCriteriaBuilder();

@@ -370,6 +370,15 @@ class ConsoleIT {
                 b.screenshot("send-to");
                 b.click(By.id("sendForm:sendNow"));
                 assertTrue(b.growl().contains("Study of REMOTE^CONSOLE sent to ORTHANCUI: 3 instances"), b.growl());
+                // the archive asks Orthanc to commit to what it sent; the Storage commitment page lists it
+                b.click(inRow("results:table", patientId, ":send"));
+                b.visible(By.id("sendForm:to"));
+                select(b, "sendForm:to", orthanc.aeTitle);
+                b.click(By.id("sendForm:askCommitment"));
+                assertTrue(b.growl().contains("ORTHANCUI committed to keeping 3 of 3 instances"), b.growl());
+                b.go("commitments.xhtml");
+                assertTrue(b.visible(row("list:table", "ORTHANCUI")).getText().contains("asked by this archive"));
+                b.screenshot("commitments-list");
                 assertEquals(204, Beacon.api("DELETE", "/studies/" + study, null).statusCode());
 
                 b.go("remote.xhtml");

@@ -182,6 +182,89 @@ class OrthancIT {
         }
     }
 
+    /**
+     * The archive as Storage Commitment SCU, Orthanc the SCP (a long-term archive): asked for a study it does
+     * not have, Orthanc reports every instance failed (no such object instance); after the export, all
+     * committed. Orthanc reports on a new association, taking the SCP role by role selection, which the
+     * activity trace shows with its N-EVENT-REPORT. An AE that is not there: 502, the transaction recorded.
+     */
+    @Test
+    void theArchiveAsksOrthancForStorageCommitmentOfAStudyAndRecordsItsReport(@TempDir Path dir) throws Exception {
+        String patient = "O" + (System.nanoTime() % 1_000_000);
+        String study = UIDs.createUID();
+        Set<String> stored = storeSeries(patient, study, UIDs.createUID(), 2);
+        String commit = Json.createObjectBuilder().add("studyInstanceUID", study).build().toString();
+        try (Orthanc orthanc = new Orthanc(dir, "ORTHANCLTA")) {
+            destination(orthanc);
+            try {
+                var before = Beacon.api("POST", "/aes/" + orthanc.aeTitle + "/commit?wait=60", commit);
+                assertEquals(200, before.statusCode(), before.body());
+                JsonObject missing = Beacon.object(before);
+                assertEquals("SCU", missing.getString("role"));
+                assertEquals("REPORTED", missing.getString("state"), missing.toString());
+                assertEquals("NEW_ASSOCIATION", missing.getString("delivery"));
+                assertEquals(0, missing.getInt("committed"));
+                assertEquals(2, missing.getInt("failed"));
+                Set<String> failed = new TreeSet<>();
+                for (var item : missing.getJsonArray("items")) {
+                    assertEquals("FAILED", item.asJsonObject().getString("result"));
+                    assertEquals(0x0112, item.asJsonObject().getInt("failureReason"), item.toString());
+                    failed.add(item.asJsonObject().getString("sopInstanceUid"));
+                }
+                assertEquals(stored, failed);
+                assertReportInTheActivity(orthanc.aeTitle);
+
+                assertEquals(0, Beacon.object(Beacon.api("POST", "/studies/" + study + "/export?to="
+                        + orthanc.aeTitle, "")).getInt("status"));
+                JsonObject all = Beacon.object(Beacon.api("POST", "/aes/" + orthanc.aeTitle + "/commit?wait=60",
+                        commit));
+                assertEquals("REPORTED", all.getString("state"), all.toString());
+                assertEquals(2, all.getInt("committed"));
+                assertEquals(0, all.getInt("failed"));
+                assertEquals(Beacon.AE_TITLE, all.getString("requestingAe"));
+                assertEquals(orthanc.aeTitle, all.getString("calledAe"));
+                JsonObject listed = Beacon.object(Beacon.api("GET", "/commitments/" + all.getString("transactionUid"),
+                        null));
+                assertEquals("REPORTED", listed.getString("state"));
+                assertEquals(2, listed.getJsonArray("items").size());
+                var again = Beacon.api("POST", "/commitments/" + all.getString("transactionUid") + "/report", "");
+                assertEquals(409, again.statusCode(), "the report of a request of the archive is not its to send");
+
+                Beacon.createRemoteAe("NOBODYLTA", "127.0.0.1", 1);
+                try {
+                    var refused = Beacon.api("POST", "/aes/NOBODYLTA/commit", commit);
+                    assertEquals(502, refused.statusCode(), refused.body());
+                    assertTrue(refused.body().contains("NOBODYLTA"), refused.body());
+                    JsonObject latest = Beacon.array(Beacon.api("GET", "/commitments?max=1", null)).getJsonObject(0);
+                    assertEquals("NOBODYLTA", latest.getString("calledAe"));
+                    assertEquals("NOT_REPORTED", latest.getString("state"), latest.toString());
+                } finally {
+                    Beacon.api("DELETE", "/aes/NOBODYLTA", null);
+                }
+                var noStudy = Beacon.api("POST", "/aes/" + orthanc.aeTitle + "/commit",
+                        "{\"studyInstanceUID\":\"1.2.3.4.404\"}");
+                assertEquals(404, noStudy.statusCode(), noStudy.body());
+            } finally {
+                Beacon.api("DELETE", "/aes/" + orthanc.aeTitle, null);
+            }
+        } finally {
+            Beacon.api("DELETE", "/studies/" + study, null);
+        }
+    }
+
+    /** The association Orthanc opened for its report: SCP role accepted by role selection, the N-EVENT-REPORT. */
+    private static void assertReportInTheActivity(String orthancAe) throws Exception {
+        for (var v : Beacon.array(Beacon.api("GET", "/activity?max=20", null))) {
+            JsonObject a = v.asJsonObject();
+            if (orthancAe.equals(a.getString("callingAe", null))) {
+                assertTrue(a.getJsonObject("requests").containsKey("N-EVENT-REPORT-RQ"), a.toString());
+                assertTrue(a.getString("roles", "").contains("accepted SCU=false SCP=true"), a.toString());
+                return;
+            }
+        }
+        throw new AssertionError("no association of " + orthancAe + " in the activity");
+    }
+
     /** Orthanc's storage commitment request to the archive and its outcome once the report is in. */
     private static String orthancCommitment(Orthanc orthanc, JsonArray instances) throws Exception {
         JsonObject asked = (JsonObject) Orthanc.json(orthanc.post("/modalities/beacon/storage-commitment",

@@ -27,6 +27,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -79,6 +80,52 @@ class StorageCommitmentIT {
 
     private static List<String> refs(String sopClass, List<String> instances) {
         return instances.stream().map(i -> sopClass + "/" + i).toList();
+    }
+
+    /**
+     * The archive as SCU asks dcmjs-dimse (a long-term archive) to commit to the study: the SCP reports on
+     * the request's association, first for a transaction nobody asked (refused, 0x0115), then the real
+     * report, one instance failed; an SCP that never reports leaves the transaction awaited (202).
+     */
+    @Test
+    void theArchiveAsksAnotherArchiveToCommitAndTakesItsReportOnTheSameAssociation(@TempDir Path dir)
+            throws Exception {
+        int port = Dcmtk.freePort();
+        assertEquals(201, Beacon.createRemoteAe("SCLTA", "127.0.0.1", port).statusCode());
+        String body = Json.createObjectBuilder().add("studyInstanceUID", study).build().toString();
+        try {
+            try (Dcmjs.CommitmentScp scp = Dcmjs.commitmentScp(dir, port, "same", List.of(uids.get(1)))) {
+                var rsp = Beacon.api("POST", "/aes/SCLTA/commit?wait=30", body);
+                assertEquals(200, rsp.statusCode(), rsp.body() + scp.log());
+                JsonObject c = Beacon.object(rsp);
+                assertEquals("REPORTED", c.getString("state"), c.toString());
+                assertEquals("SAME_ASSOCIATION", c.getString("delivery"));
+                assertEquals(uids.size() - 1, c.getInt("committed"));
+                assertEquals(1, c.getInt("failed"));
+                for (JsonValue v : c.getJsonArray("items")) {
+                    JsonObject i = v.asJsonObject();
+                    boolean fails = i.getString("sopInstanceUid").equals(uids.get(1));
+                    assertEquals(fails ? "FAILED" : "COMMITTED", i.getString("result"), i.toString());
+                    if (fails) {
+                        assertEquals(0x0112, i.getInt("failureReason"));
+                    }
+                }
+                String out = scp.output();
+                assertTrue(out.contains("ACTION " + uids.size()), out);
+                assertTrue(out.contains("UNKNOWN 0x0115"), "a report of a transaction nobody asked for: " + out);
+                assertTrue(out.contains("REPORT 0x0000"), out);
+            }
+            try (Dcmjs.CommitmentScp scp = Dcmjs.commitmentScp(dir, port, "silent", List.of())) {
+                var rsp = Beacon.api("POST", "/aes/SCLTA/commit?wait=1", body);
+                assertEquals(202, rsp.statusCode(), rsp.body() + scp.log());
+                JsonObject c = Beacon.object(rsp);
+                assertEquals("AWAITING_REPORT", c.getString("state"));
+                assertTrue(rsp.headers().firstValue("Location").orElse("").endsWith("/commitments/"
+                        + c.getString("transactionUid")), rsp.headers().toString());
+            }
+        } finally {
+            Beacon.api("DELETE", "/aes/SCLTA", null);
+        }
     }
 
     @Test

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import java.util.Map;
+import org.beaconpacs.archive.commitment.CommitmentSummary;
+import org.beaconpacs.archive.commitment.StorageCommitmentScu;
 import org.beaconpacs.archive.remote.RemoteArchiveService;
 import org.beaconpacs.archive.retrieve.TransferResult;
 import org.beaconpacs.dicom.data.Attributes;
@@ -26,8 +28,8 @@ import org.beaconpacs.archive.verification.EchoResult;
 import org.beaconpacs.archive.verification.EchoService;
 
 /**
- * Application entities: list, create, update, delete; and, to a remote one, a C-ECHO, a C-FIND and a C-MOVE
- * of a study into this archive.
+ * Application entities: list, create, update, delete; and, to a remote one, a C-ECHO, a C-FIND, a C-MOVE
+ * of a study into this archive, and a storage commitment request for a study.
  */
 @Path("/aes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +42,8 @@ public class AeResource {
     private EchoService echo;
     @Inject
     private RemoteArchiveService remote;
+    @Inject
+    private StorageCommitmentScu commitments;
 
     @GET
     public List<AeDto> list() {
@@ -103,7 +107,7 @@ public class AeResource {
     }
 
     /** The study a C-MOVE from a remote archive brings into this one. */
-    public record MoveRequest(String studyInstanceUID) {
+    public record StudyRequest(String studyInstanceUID) {
     }
 
     /**
@@ -112,10 +116,34 @@ public class AeResource {
      */
     @POST
     @Path("/{aet}/move")
-    public TransferResult move(@PathParam("aet") String aet, MoveRequest rq) {
+    public TransferResult move(@PathParam("aet") String aet, StudyRequest rq) {
         if (rq == null || rq.studyInstanceUID() == null || rq.studyInstanceUID().isBlank()) {
             throw new IllegalArgumentException("studyInstanceUID is required");
         }
         return remote.pull(aet, rq.studyInstanceUID().strip());
+    }
+
+    /**
+     * Asks this AE for storage commitment of a study (the archive as Storage Commitment SCU) and waits up to
+     * {@code wait} seconds (default 30, at most 600) for its report: 200 with the transaction and each
+     * instance's result once reported, else 202 with the transaction awaiting its report (Location: where to
+     * look later). A request the AE does not take is 502.
+     */
+    @POST
+    @Path("/{aet}/commit")
+    public Response commit(@PathParam("aet") String aet, StudyRequest rq,
+                           @jakarta.ws.rs.QueryParam("wait") @jakarta.ws.rs.DefaultValue("30") int wait) {
+        if (rq == null || rq.studyInstanceUID() == null || rq.studyInstanceUID().isBlank()) {
+            throw new IllegalArgumentException("studyInstanceUID is required");
+        }
+        if (wait < 0 || wait > 600) {
+            throw new IllegalArgumentException("wait is in seconds, from 0 to 600, not " + wait);
+        }
+        CommitmentSummary c = commitments.commit(aet, rq.studyInstanceUID().strip(), java.time.Duration.ofSeconds(wait));
+        if ("AWAITING_REPORT".equals(c.state())) {
+            return Response.accepted(c).location(UriBuilder.fromPath("commitments/{uid}").build(c.transactionUid()))
+                    .build();
+        }
+        return Response.ok(c).build();
     }
 }

@@ -42,6 +42,11 @@ public class CommitmentResource {
     @Path("/{transactionUid}/report")
     public Response reportAgain(@PathParam("transactionUid") String uid) {
         CommitmentSummary c = transaction(uid);
+        if ("SCU".equals(c.role())) {
+            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
+                    .entity(new ErrorMappers.Error("transaction " + uid + " was asked by this archive of "
+                            + c.calledAe() + ": the report is theirs to send", java.util.Map.of())).build();
+        }
         if (!commitments.reportAgain(c.id())) {
             return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
                     .entity(new ErrorMappers.Error("transaction " + uid + " is not decided yet: its report goes"

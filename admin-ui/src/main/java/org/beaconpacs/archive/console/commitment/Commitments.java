@@ -14,9 +14,9 @@ import org.beaconpacs.archive.console.CurrentUser;
 import org.beaconpacs.archive.console.Messages;
 
 /**
- * The storage commitment page: the latest transactions (who asked, when, how many instances, committed,
- * failed, where the report stands), one opened with every instance and its result, and "Send report
- * again" for administrators.
+ * The storage commitment page: the latest transactions, those asked of the archive and those it asked of
+ * other AEs (who asked whom, when, how many instances, committed, failed, where the report stands), one
+ * opened with every instance and its result, and "Send report again" for administrators.
  */
 @Named("commitments")
 @ViewScoped
@@ -74,7 +74,7 @@ public class Commitments implements Serializable {
     public String severity(CommitmentSummary c) {
         return switch (c.state()) {
             case "REPORTED" -> c.failed() == 0 ? "success" : "warning";
-            case "UNDELIVERED" -> "danger";
+            case "UNDELIVERED", "NOT_REPORTED" -> "danger";
             default -> "info";
         };
     }

@@ -10,7 +10,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.beaconpacs.archive.config.AeConfigService;
+import org.beaconpacs.archive.commitment.CommitmentSummary;
+import org.beaconpacs.archive.commitment.StorageCommitmentScu;
 import org.beaconpacs.archive.config.AeDto;
+import org.beaconpacs.archive.remote.RemoteArchiveException;
 import org.beaconpacs.archive.console.CurrentUser;
 import org.beaconpacs.archive.console.Messages;
 import org.beaconpacs.archive.retrieve.ExportService;
@@ -37,6 +40,8 @@ import org.primefaces.model.SortMeta;
 public class StudyBrowser implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** How long "Ask to commit" waits for the report before it says the report is awaited. */
+    private static final java.time.Duration COMMIT_WAIT = java.time.Duration.ofSeconds(10);
 
     @EJB
     private StudyService service;
@@ -44,6 +49,8 @@ public class StudyBrowser implements Serializable {
     private AeConfigService config;
     @Inject
     private ExportService exports;
+    @Inject
+    private StorageCommitmentScu commitments;
 
     private String patientName;
     private String patientId;
@@ -164,6 +171,32 @@ public class StudyBrowser implements Serializable {
                 Messages.error(null, "studies.sendFailed", sendTo, r.completed(), r.failed(),
                         r.detail() == null ? "" : r.detail());
             }
+        } catch (NotFoundException e) {
+            Messages.error(null, "studies.gone", sendStudy.studyUid());
+        }
+    }
+
+    /**
+     * Asks the chosen AE (a long-term archive the study went to) for storage commitment of the chosen study,
+     * and tells what its report says if it comes within a few seconds; the Storage commitment page has the
+     * rest.
+     */
+    public void askCommitment() {
+        CurrentUser.requireAdmin();
+        if (sendStudy == null || sendTo == null || sendTo.isBlank()) {
+            return;
+        }
+        try {
+            CommitmentSummary c = commitments.commit(sendTo, sendStudy.studyUid(), COMMIT_WAIT);
+            if (!"REPORTED".equals(c.state())) {
+                Messages.info("studies.commitAwaited", sendTo);
+            } else if (c.failed() == 0) {
+                Messages.info("studies.committedBy", sendTo, c.committed(), c.instances());
+            } else {
+                Messages.error(null, "studies.commitFailures", sendTo, c.committed(), c.instances());
+            }
+        } catch (RemoteArchiveException e) {
+            Messages.error(null, "studies.commitFailed", sendTo, e.getMessage());
         } catch (NotFoundException e) {
             Messages.error(null, "studies.gone", sendStudy.studyUid());
         }

@@ -206,6 +206,31 @@ public final class Association implements Closeable {
         return socket;
     }
 
+    /**
+     * True as soon as the peer has sent something (or closed the connection) within {@code millis}, false
+     * if nothing came; nothing is consumed. A wait that ends here never ends inside a PDU, as a read
+     * timeout during {@link #receive()} could.
+     */
+    public boolean awaitInput(int millis) throws IOException {
+        if (in.available() > 0) {
+            return true;
+        }
+        int before = socket.getSoTimeout();
+        socket.setSoTimeout(Math.max(1, millis));
+        try {
+            in.mark(1);
+            in.read();
+            in.reset();
+            return true;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } finally {
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(before);
+            }
+        }
+    }
+
     public Timeouts timeouts() {
         return timeouts;
     }

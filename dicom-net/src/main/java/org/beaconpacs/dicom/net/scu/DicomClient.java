@@ -353,35 +353,53 @@ public final class DicomClient implements Closeable {
      * association stays open) or the SCP released the association.
      */
     public PeerRequest awaitRequest(java.time.Duration timeout) throws IOException {
-        association.socket().setSoTimeout(Timeouts.millis(timeout));
-        try {
-            while (true) {
-                Message m = association.receive();
-                if (m == null) {
-                    return null;
-                }
-                if (m.command().isResponse()) {
-                    if (m.data() != null) {
-                        m.data().close();
-                    }
-                    continue;
-                }
-                Attributes data = m.data() == null ? null
-                        : new DicomReader(m.data()).readDataset(TransferSyntax.of(m.transferSyntax()));
-                return new PeerRequest(m.presentationContextId(), m.command(), data);
+        return awaitRequest(timeout, () -> false);
+    }
+
+    /**
+     * As {@link #awaitRequest(java.time.Duration)}, and gives up early (null) once {@code enough} says so,
+     * asked about every quarter of a second while nothing arrives: the report may come on another
+     * association instead.
+     */
+    public PeerRequest awaitRequest(java.time.Duration timeout, java.util.function.BooleanSupplier enough)
+            throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0 || enough.getAsBoolean()) {
+                return null;
             }
-        } catch (SocketTimeoutException e) {
-            return null;
-        } finally {
-            if (!association.socket().isClosed()) {
-                association.socket().setSoTimeout(Timeouts.millis(association.timeouts().idle()));
+            if (!association.awaitInput((int) Math.min(left, 250))) {
+                continue;
             }
+            Message m = association.receive();
+            if (m == null) {
+                return null;
+            }
+            if (m.command().isResponse()) {
+                if (m.data() != null) {
+                    m.data().close();
+                }
+                continue;
+            }
+            Attributes data = m.data() == null ? null
+                    : new DicomReader(m.data()).readDataset(TransferSyntax.of(m.transferSyntax()));
+            return new PeerRequest(m.presentationContextId(), m.command(), data);
         }
     }
 
     /** Answers a request of the SCP with {@code status}. */
     public void respond(PeerRequest request, int status) throws IOException {
-        association.send(request.presentationContextId(), request.command().response(status, false), null);
+        respond(request, status, null);
+    }
+
+    /** Answers a request of the SCP with {@code status} and, if not null, an Error Comment. */
+    public void respond(PeerRequest request, int status, String errorComment) throws IOException {
+        Command rsp = request.command().response(status, false);
+        if (errorComment != null) {
+            rsp.setErrorComment(errorComment);
+        }
+        association.send(request.presentationContextId(), rsp, null);
     }
 
     // ---------------------------------------------------------------- DIMSE-N

@@ -3,6 +3,7 @@ package org.beaconpacs.dicom.net.scp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,12 @@ class RequestToTheRequestorTest {
                         UID.StorageCommitmentPushModelInstance, 1, action).status());
                 responder = actioned.get(5, TimeUnit.SECONDS);
                 assertTrue(responder.isAssociationOpen());
+
+                // waits that end with nothing (told to stop; timed out) leave the association in step
+                java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+                assertNull(c.awaitRequest(Duration.ofMinutes(1), () -> asked.incrementAndGet() > 2));
+                assertEquals(3, asked.get(), "asked whether to go on waiting until it said enough");
+                assertNull(c.awaitRequest(Duration.ofMillis(300)), "nothing came in time");
 
                 Attributes report = new Attributes();
                 report.setString(Tag.TransactionUID, VR.UI, "1.2.3.99");

@@ -20,7 +20,9 @@ import java.util.List;
 
 /**
  * A storage commitment transaction (PS3.4 J.3): the N-ACTION request of one AE, the instances it names,
- * and where its report stands. Written before the N-ACTION-RSP; work on it is due at {@code due}.
+ * and where its report stands. Written before the N-ACTION-RSP; work on it is due at {@code due}. In the
+ * {@link Role#SCU} role the archive asked: the requesting AE is this archive's, the called AE the remote
+ * one, and the items' results are the remote AE's report.
  */
 @Entity
 @Table(name = "commitment")
@@ -28,6 +30,8 @@ import java.util.List;
         + "and c.due <= :now order by c.due")
 @NamedQuery(name = Commitment.BY_TRANSACTION_UID, query = "select c from Commitment c "
         + "where c.transactionUid = :uid order by c.id")
+@NamedQuery(name = Commitment.ASKED, query = "select c from Commitment c where c.transactionUid = :uid "
+        + "and c.role = org.beaconpacs.archive.entity.commitment.Commitment.Role.SCU")
 @NamedQuery(name = Commitment.RECENT, query = "select c from Commitment c order by c.received desc, c.id desc")
 @NamedQuery(name = Commitment.SIZES, query = "select c.id, count(i) from Commitment c join c.items i "
         + "where c.id in :ids group by c.id")
@@ -36,8 +40,18 @@ public class Commitment {
     public static final String DUE = "Commitment.due";
     public static final String BY_TRANSACTION_UID = "Commitment.byTransactionUid";
     public static final String RECENT = "Commitment.recent";
+    /** The request of this archive (role SCU) with a Transaction UID. */
+    public static final String ASKED = "Commitment.asked";
     /** The number of instances of each of the transactions {@code ids}: id, count. */
     public static final String SIZES = "Commitment.sizes";
+
+    /** Which side of the Storage Commitment service the archive took in this transaction. */
+    public enum Role {
+        /** Asked of the archive: it verifies and reports. */
+        SCP,
+        /** Asked by the archive of another AE, whose report it awaits. */
+        SCU
+    }
 
     public enum State {
         /** Instances are checked; some may be waited for. */
@@ -47,7 +61,11 @@ public class Commitment {
         /** The requestor acknowledged the report (N-EVENT-REPORT-RSP Success). */
         REPORTED,
         /** The report could not be delivered within the retry time, or the requestor refused it. */
-        UNDELIVERED
+        UNDELIVERED,
+        /** Role SCU: the remote AE took the request; its report is awaited until {@code due}. */
+        AWAITING_REPORT,
+        /** Role SCU: the request failed, or no report came in time. */
+        NOT_REPORTED
     }
 
     @Id
@@ -62,6 +80,8 @@ public class Commitment {
     @Column(name = "association_serial")
     private Long associationSerial;
     private Instant received;
+    @Enumerated(EnumType.STRING)
+    private Role role = Role.SCP;
     @Enumerated(EnumType.STRING)
     private State state = State.VERIFYING;
     private Instant due;
@@ -99,6 +119,19 @@ public class Commitment {
         this.items = new ArrayList<>(items);
     }
 
+    /**
+     * A request this archive ({@code localAe}) makes of {@code remoteAe}; its report is awaited until
+     * {@code giveUp}.
+     */
+    public static Commitment asked(String transactionUid, String localAe, String remoteAe, Instant now,
+                                   Instant giveUp, List<CommitmentItem> items) {
+        Commitment c = new Commitment(transactionUid, localAe, remoteAe, null, now, giveUp, giveUp, items);
+        c.role = Role.SCU;
+        c.state = State.AWAITING_REPORT;
+        c.due = giveUp;
+        return c;
+    }
+
     public Long getId() {
         return id;
     }
@@ -121,6 +154,10 @@ public class Commitment {
 
     public Instant getReceived() {
         return received;
+    }
+
+    public Role getRole() {
+        return role;
     }
 
     public State getState() {
@@ -213,5 +250,27 @@ public class Commitment {
         due = now;
         this.giveUp = giveUp;
         detail = null;
+    }
+
+    /** Role SCU: the request did not reach the remote AE or was refused; no report will come. */
+    public void requestFailed(String why) {
+        state = State.NOT_REPORTED;
+        detail = why;
+    }
+
+    /** Role SCU: the remote AE's report, its results now on the items, came {@code how} at {@code when}. */
+    public void reportReceived(String how, Instant when) {
+        committed = (int) items.stream().filter(i -> i.getResult() == CommitmentItem.Result.COMMITTED).count();
+        failed = (int) items.stream().filter(i -> i.getResult() == CommitmentItem.Result.FAILED).count();
+        delivery = how;
+        state = State.REPORTED;
+        reported = when;
+        detail = null;
+    }
+
+    /** Role SCU: no report within the time it is awaited. A late one is still taken. */
+    public void noReport(String why) {
+        state = State.NOT_REPORTED;
+        detail = why;
     }
 }

@@ -115,4 +115,48 @@ public final class Dcmjs {
         }
         return new Committed(status == null ? -1 : status, report, r.output());
     }
+
+    /**
+     * dcmjs-dimse as a Storage Commitment SCP (a long-term archive, {@code commit-scp.js}) listening on
+     * {@code port}: in {@code mode} "same" it reports on the request's association (first a report of an
+     * unknown transaction, then the real one, {@code failed} instances failing with 0x0112); in "silent"
+     * it never reports. Runs until the archive releases its association.
+     */
+    public static CommitmentScp commitmentScp(Path dir, int port, String mode, List<String> failed)
+            throws IOException, InterruptedException {
+        require();
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/node", HOME.resolve("commit-scp.js").toString(),
+                String.valueOf(port), mode));
+        cmd.addAll(failed);
+        Path log = dir.resolve("commit-scp-" + port + ".log");
+        Process p = new ProcessBuilder(cmd).directory(HOME.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        CommitmentScp scp = new CommitmentScp(p, log);
+        for (int i = 0; i < 100 && !scp.log().contains("LISTENING"); i++) {
+            Thread.sleep(100);
+        }
+        if (!Beacon.listening(port)) {
+            Thread.sleep(300);
+        }
+        return scp;
+    }
+
+    /** A running {@link #commitmentScp} and what it printed. */
+    public record CommitmentScp(Process process, Path logFile) implements AutoCloseable {
+
+        public String log() throws IOException {
+            return Files.exists(logFile) ? Files.readString(logFile) : "";
+        }
+
+        /** What it printed once it has exited (at most 30 s from now). */
+        public String output() throws IOException, InterruptedException {
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            return log();
+        }
+
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
+    }
 }
