@@ -2,10 +2,16 @@ package org.beaconpacs.archive.index;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.beaconpacs.dicom.data.Attributes;
+import org.beaconpacs.dicom.dict.Tag;
 import org.beaconpacs.archive.entity.index.Patient;
 import org.beaconpacs.archive.entity.index.Study;
 
-/** What removing a study means for its patient, wherever a study is removed (a delete, a forgotten object). */
+/**
+ * Patients outside the store path: what removing a study means for its patient (a delete, a forgotten
+ * object), and a patient registered by an order.
+ */
 public final class Patients {
 
     private Patients() {
@@ -19,8 +25,38 @@ public final class Patients {
     public static void removeIfWithoutStudy(EntityManager em, Patient patient) {
         em.lock(patient, LockModeType.PESSIMISTIC_WRITE);
         if (em.createQuery("select count(s) from Study s where s.patient = :p", Long.class)
+                .setParameter("p", patient).getSingleResult() == 0
+                && em.createQuery("select count(w) from WorklistItem w where w.patient = :p", Long.class)
                 .setParameter("p", patient).getSingleResult() == 0) {
-            em.remove(patient);
+            em.remove(patient); // kept while an order of theirs is on the worklist
         }
+    }
+
+    /**
+     * The patient {@code patientLevel} names by Patient ID and issuer, created if new, with the name, birth
+     * date, sex and patient attributes it gives: the order of a RIS or an administrator's edit is the
+     * authority on demographics (a stored object's are not: {@link IndexWriter} keeps the first). Serialised
+     * with the stores that may create the same patient ({@link PatientCreation}).
+     */
+    public static Patient register(EntityManager em, boolean postgres, TransactionSynchronizationRegistry transaction,
+                                   Attributes patientLevel) {
+        String pid = patientLevel.getString(Tag.PatientID);
+        String issuer = patientLevel.getString(Tag.IssuerOfPatientID);
+        PatientCreation.serialize(em, postgres, transaction, pid, issuer);
+        Patient p = em.createNamedQuery(Patient.BY_ID, Patient.class).setParameter("patientId", pid)
+                .setParameter("issuer", issuer).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
+        if (p == null) {
+            p = new Patient();
+            p.setPatientId(pid);
+            p.setIssuer(issuer);
+            em.persist(p);
+        }
+        String name = patientLevel.getString(Tag.PatientName);
+        p.setName(name);
+        p.setNameNormalized(name == null ? null : name.toUpperCase(java.util.Locale.ROOT));
+        p.setBirthDate(patientLevel.getString(Tag.PatientBirthDate));
+        p.setSex(patientLevel.getString(Tag.PatientSex));
+        p.setAttributes(AttributeBlobs.encode(patientLevel));
+        return p;
     }
 }

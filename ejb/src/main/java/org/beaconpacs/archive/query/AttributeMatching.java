@@ -278,7 +278,7 @@ public final class AttributeMatching {
         };
     }
 
-    static boolean hasWildcard(String key) {
+    public static boolean hasWildcard(String key) {
         return key.indexOf('*') >= 0 || key.indexOf('?') >= 0;
     }
 

@@ -94,7 +94,7 @@ public class FindScp implements DimseScp {
      * The requestor's character set where it can write every text of the answer (PS3.4 C.4.1.1.3.2), else
      * UTF-8: a name stored in GB18030 or ISO 2022 comes back readable either way.
      */
-    static String[] answerCharset(String[] requested, Attributes answer) {
+    public static String[] answerCharset(String[] requested, Attributes answer) {
         SpecificCharacterSet cs = SpecificCharacterSet.valueOf(requested);
         return encodable(cs, answer) ? (requested == null ? new String[0] : requested) : new String[] {UTF_8};
     }

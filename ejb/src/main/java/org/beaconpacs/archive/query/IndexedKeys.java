@@ -24,7 +24,7 @@ import org.beaconpacs.dicom.time.DateTimes;
  * the matching proper follows on the stored attributes. Wildcards become LIKE patterns with LIKE's own
  * characters escaped ({@code %} and {@code _} in a key match themselves); values are parameters.
  */
-final class IndexedKeys {
+public final class IndexedKeys {
 
     private IndexedKeys() {
     }
@@ -67,7 +67,7 @@ final class IndexedKeys {
     }
 
     /** Single values (one or a list), wildcards and empty value matching of a text column. */
-    private static void text(CriteriaBuilder cb, List<Predicate> p, Expression<String> column, Attributes keys,
+    public static void text(CriteriaBuilder cb, List<Predicate> p, Expression<String> column, Attributes keys,
                              int tag) {
         String[] values = keys.getStrings(tag);
         if (values == null || values.length == 0 || keys.getVR(tag) == VR.SQ) {
@@ -97,7 +97,7 @@ final class IndexedKeys {
      * Person names. Fuzzy, on the upper-case column: the normalized key as a prefix (the column keeps
      * trailing empty components), or after a '=' where the key names no component group.
      */
-    private static void personName(CriteriaBuilder cb, List<Predicate> p, Expression<String> column,
+    public static void personName(CriteriaBuilder cb, List<Predicate> p, Expression<String> column,
                                    Attributes keys, int tag, boolean fuzzy) {
         String[] values = keys.getStrings(tag);
         if (values == null || values.length != 1 || values[0].equals(AttributeMatching.EMPTY_VALUE)) {
@@ -121,7 +121,7 @@ final class IndexedKeys {
     }
 
     /** DA ranges and single dates on a column of 8-digit dates (compared as text, which orders them). */
-    private static void date(CriteriaBuilder cb, List<Predicate> p, Expression<String> column, Attributes keys,
+    public static void date(CriteriaBuilder cb, List<Predicate> p, Expression<String> column, Attributes keys,
                              int tag) {
         String v = keys.getString(tag);
         if (v == null || v.equals(AttributeMatching.EMPTY_VALUE) || keys.valueCount(tag) != 1) {

@@ -11,7 +11,7 @@ import org.beaconpacs.dicom.dict.Tag;
  * Instance Availability that tell the requestor where and how the entity can be retrieved. Sequence keys
  * return their items with the keys of the request's item (all attributes when that item is empty).
  */
-final class ResponseIdentifier {
+public final class ResponseIdentifier {
 
     static final String ONLINE = "ONLINE";
 
@@ -19,8 +19,26 @@ final class ResponseIdentifier {
     }
 
     static Attributes of(FindQuery q, Attributes match, String retrieveAeTitle) {
-        Attributes keys = q.keys();
-        Attributes rsp = new Attributes(keys.size() + 3);
+        Attributes rsp = requested(q.keys(), match, 3);
+        rsp.setString(Tag.QueryRetrieveLevel, VR.CS, q.levelName());
+        if (retrieveAeTitle != null) {
+            rsp.setString(Tag.RetrieveAETitle, VR.AE, retrieveAeTitle);
+        }
+        rsp.setString(Tag.InstanceAvailability, VR.CS, ONLINE);
+        return rsp;
+    }
+
+    /**
+     * Every key of {@code keys} with the value {@code match} has for it, zero length where it has none;
+     * sequence keys with their items cut to the keys of the request's item. The core of every C-FIND
+     * answer (Query/Retrieve, Modality Worklist).
+     */
+    public static Attributes requested(Attributes keys, Attributes match) {
+        return requested(keys, match, 0);
+    }
+
+    private static Attributes requested(Attributes keys, Attributes match, int more) {
+        Attributes rsp = new Attributes(keys.size() + more);
         for (int i = 0; i < keys.size(); i++) {
             int tag = keys.tagAt(i);
             if (tag == Tag.SpecificCharacterSet || (tag >>> 16) <= 0x0002) {
@@ -40,11 +58,6 @@ final class ResponseIdentifier {
                 rsp.setValue(tag, match.vrAt(at), match.valueAt(at));
             }
         }
-        rsp.setString(Tag.QueryRetrieveLevel, VR.CS, q.levelName());
-        if (retrieveAeTitle != null) {
-            rsp.setString(Tag.RetrieveAETitle, VR.AE, retrieveAeTitle);
-        }
-        rsp.setString(Tag.InstanceAvailability, VR.CS, ONLINE);
         return rsp;
     }
 

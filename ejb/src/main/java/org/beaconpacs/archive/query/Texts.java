@@ -11,7 +11,7 @@ import org.beaconpacs.dicom.dict.Tag;
  * different character sets (the patient's from one object, the study's from another) can be matched
  * together and written under the one character set of an answer.
  */
-final class Texts {
+public final class Texts {
 
     private Texts() {
     }
@@ -39,7 +39,7 @@ final class Texts {
     }
 
     /** A copy of {@code attrs} whose text values are strings, no longer bytes of a character set. */
-    static Attributes decoded(Attributes attrs) {
+    public static Attributes decoded(Attributes attrs) {
         Attributes copy = new Attributes(attrs.size());
         for (int i = 0; i < attrs.size(); i++) {
             copyDecoded(attrs, i, copy);

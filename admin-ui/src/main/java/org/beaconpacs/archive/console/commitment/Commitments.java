@@ -67,7 +67,7 @@ public class Commitments implements Serializable {
 
     /** The label of a state or delivery, in the user's language. */
     public String label(String value) {
-        return value == null ? "" : Messages.text("commitments." + value);
+        return value == null || value.isEmpty() ? "" : Messages.text("commitments." + value); // EL passes null as ""
     }
 
     /** The severity of a state's tag. */
