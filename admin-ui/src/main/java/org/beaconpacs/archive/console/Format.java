@@ -35,6 +35,14 @@ public class Format {
         }
     }
 
+    /** A DICOM time (HHMMSS.FFFFFF, or shorter) as HH:MM; other text as it is. */
+    public String dicomTime(String tm) {
+        if (tm == null || !tm.matches("\\d{4}.*")) {
+            return tm == null ? "" : tm;
+        }
+        return tm.substring(0, 2) + ":" + tm.substring(2, 4);
+    }
+
     /** Bytes in binary units with one decimal: 1.5 MiB. */
     public String bytes(long bytes) {
         if (bytes < 0) {

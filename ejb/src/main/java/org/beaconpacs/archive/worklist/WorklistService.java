@@ -27,6 +27,10 @@ public class WorklistService {
         boolean accept(Attributes answer) throws IOException;
     }
 
+    /** The Scheduled Procedure Step Status values (PS3.3 C.4.10), in their order of progress. */
+    public static final List<String> STEP_STATUSES = java.util.Arrays.stream(ScheduledStep.Status.values())
+            .map(Enum::name).toList();
+
     /** How a query ended. */
     public enum Ending { COMPLETE, CANCELLED, LIMIT_REACHED }
 
@@ -54,6 +58,16 @@ public class WorklistService {
     /** Discontinues every step of item {@code id} not done with yet; how many. */
     public int discontinue(long id) {
         return store.setOpenSteps(id, ScheduledStep.Status.DISCONTINUED);
+    }
+
+    /** The id of the item with Accession Number {@code accession}, or null. */
+    public Long byAccession(String accession) {
+        return store.byAccession(accession);
+    }
+
+    /** Sets the status of every step of item {@code id} not completed or discontinued; how many. */
+    public int setOpenSteps(long id, String status) {
+        return store.setOpenSteps(id, ScheduledStep.Status.valueOf(status));
     }
 
     /** Item {@code id} with all its steps, in UTF-8. */

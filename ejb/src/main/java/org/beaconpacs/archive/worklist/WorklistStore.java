@@ -71,6 +71,13 @@ public class WorklistStore {
         return changed;
     }
 
+    /** The item with Accession Number {@code accession} (the first, if several), or null. */
+    public Long byAccession(String accession) {
+        return em.createQuery("select w.id from WorklistItem w where w.accessionNumber = :acc order by w.id",
+                Long.class).setParameter("acc", accession).setMaxResults(1).getResultList().stream().findFirst()
+                .orElse(null);
+    }
+
     /** Item {@code id} as one data set: patient, order, and every step in the Scheduled Procedure Step Sequence. */
     public Attributes attributes(long id) {
         return WorklistAttributes.of(find(id));

@@ -18,7 +18,12 @@ public record WorklistSummary(long itemId, String patientId, String patientName,
         Attributes step = AttributeBlobs.decode(s.getAttributes());
         return new WorklistSummary(item.getId(), item.getPatient().getPatientId(), item.getPatient().getName(),
                 item.getAccessionNumber(), item.getRequestedProcedureId(), item.getStudyUid(), s.getStepId(),
-                s.getModality(), List.copyOf(s.getStationAeTitles()), s.getStationName(), s.getStartDate(),
+                s.getModality(), s.getStationAeTitles().stream().sorted().toList(), s.getStationName(), s.getStartDate(),
                 s.getStartTime(), step.getString(Tag.ScheduledProcedureStepDescription), s.getStatus().name());
+    }
+
+    /** The station AE titles, one string for a table cell. */
+    public String stations() {
+        return String.join(" ", stationAeTitles);
     }
 }

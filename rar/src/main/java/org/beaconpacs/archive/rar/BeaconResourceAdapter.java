@@ -38,6 +38,8 @@ public class BeaconResourceAdapter implements ResourceAdapter {
     private Integer dimseResponseSeconds = 60;
     private Integer maxPduLength = 262_144;
     private Integer shutdownSeconds = 5;
+    private Integer hl7Port = 2575;
+    private String hl7Host = "0.0.0.0";
 
     private WorkManager workManager;
     private final Endpoints endpoints = new Endpoints();
@@ -46,6 +48,7 @@ public class BeaconResourceAdapter implements ResourceAdapter {
     private final AtomicInteger openAssociations = new AtomicInteger();
     private DicomConfiguration configuration;
     private volatile boolean running;
+    private MllpListener hl7;
 
     @Override
     public void start(BootstrapContext ctx) {
@@ -67,11 +70,21 @@ public class BeaconResourceAdapter implements ResourceAdapter {
         closing.forEach(Listener::stopAccepting);
         closing.forEach(l -> l.endAssociations(grace));
         outbound.abortAll();
+        synchronized (this) {
+            if (hl7 != null) {
+                hl7.stop();
+                hl7 = null;
+            }
+        }
         LOG.info("DICOM resource adapter stopped: every listener closed");
     }
 
     @Override
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        if (spec instanceof Hl7ActivationSpec) {
+            startHl7(factory);
+            return;
+        }
         endpoints.activate(factory);
         synchronized (this) {
             if (configuration != null && running) {
@@ -82,6 +95,15 @@ public class BeaconResourceAdapter implements ResourceAdapter {
 
     @Override
     public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        if (spec instanceof Hl7ActivationSpec) {
+            synchronized (this) {
+                if (hl7 != null) {
+                    hl7.stop();
+                    hl7 = null;
+                }
+            }
+            return;
+        }
         synchronized (this) {
             // an undeploy begins: from now on associations are rejected as transient, until the listeners close
             endpoints.deactivate(factory);
@@ -90,6 +112,23 @@ public class BeaconResourceAdapter implements ResourceAdapter {
         // the services stop when this returns: those answering a request finish it first (outside the lock,
         // for a request under way may reconfigure the listeners)
         endpoints.awaitRequests(Duration.ofSeconds(shutdownSeconds));
+    }
+
+    /** Opens the HL7 listener for the archive's HL7 endpoint (unless Hl7Port is 0). */
+    private synchronized void startHl7(MessageEndpointFactory factory) throws ResourceException {
+        if (hl7Port == null || hl7Port == 0) {
+            LOG.info("HL7 listener off (Hl7Port 0)");
+            return;
+        }
+        MllpListener l = new MllpListener(hl7Host, hl7Port, workManagerExecutor(), factory, idleSeconds * 1000);
+        try {
+            l.start();
+            hl7 = l;
+        } catch (java.io.IOException e) {
+            // the archive runs without HL7 rather than not at all; the log says why
+            LOG.log(java.util.logging.Level.SEVERE, "HL7 listener cannot open " + hl7Host + ":" + hl7Port + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -214,6 +253,22 @@ public class BeaconResourceAdapter implements ResourceAdapter {
 
     public void setMaxPduLength(Integer maxPduLength) {
         this.maxPduLength = maxPduLength;
+    }
+
+    public Integer getHl7Port() {
+        return hl7Port;
+    }
+
+    public void setHl7Port(Integer hl7Port) {
+        this.hl7Port = hl7Port;
+    }
+
+    public String getHl7Host() {
+        return hl7Host;
+    }
+
+    public void setHl7Host(String hl7Host) {
+        this.hl7Host = hl7Host;
     }
 
     public Integer getShutdownSeconds() {

@@ -345,6 +345,64 @@ class ConsoleIT {
     }
 
     @Test
+    void theWorklistPageSchedulesAStepSaysWhatIsWrongAndDiscontinuesIt() throws Exception {
+        Dcmtk.require("findscu");
+        String patientId = "WLUI" + System.nanoTime() % 100000;
+        try (Browser b = Browser.open("en-US")) {
+            b.login("admin", Beacon.adminPassword()).go("worklist.xhtml");
+            b.click(By.id("list:new"));
+            b.visible(By.id("itemForm:patientId"));
+            b.type(By.id("itemForm:patientName"), "Console^Wendy").type(By.id("itemForm:stations"), "WLUICT1 WLUICT2")
+                    .click(By.id("itemForm:save"));
+            String dialog = b.visible(By.id("itemDialog")).getText();
+            assertTrue(dialog.contains("a worklist item needs a Patient ID"), dialog);
+            assertTrue(dialog.contains("the Modality (0008,0060) is required"), dialog);
+            b.screenshot("worklist-dialog-invalid");
+            b.type(By.id("itemForm:patientId"), patientId).type(By.id("itemForm:modality"), "CT")
+                    .type(By.id("itemForm:description"), "CT head").click(By.id("itemForm:save"));
+            b.await(By.cssSelector(".ui-growl"), "Worklist item of Console^Wendy saved.");
+            String listed = b.visible(row("list:table", patientId)).getText();
+            assertTrue(listed.contains("Scheduled") && listed.contains("WLUICT1 WLUICT2"), listed);
+            b.screenshot("worklist");
+            // the modality's worklist query finds it by its station AE title
+            Dcmtk.Result wl = Dcmtk.run("findscu", "-W", "-aet", "WLUICT2", "-aec", Beacon.AE_TITLE, Beacon.HOST,
+                    String.valueOf(Beacon.dicomPort()), "-k", "PatientID", "-k",
+                    "ScheduledProcedureStepSequence[0].ScheduledStationAETitle=WLUICT2");
+            assertTrue(wl.output().contains(patientId), wl.output());
+            b.click(inRow("list:table", patientId, ":discontinue"));
+            b.await(By.cssSelector(".ui-growl"), "1 scheduled step discontinued.");
+            b.await(row("list:table", patientId), "Discontinued");
+        } finally {
+            for (var v : Beacon.array(Beacon.api("GET", "/worklist?station=WLUICT1", null))) {
+                Beacon.api("DELETE", "/worklist/" + v.asJsonObject().getJsonNumber("itemId").longValue(), null);
+            }
+        }
+    }
+
+    @Test
+    void theHl7LogShowsEachMessageItsAcknowledgementAndTheMessageItself() throws Exception {
+        org.beaconpacs.archive.it.testing.Mllp.require();
+        String id = String.valueOf(System.nanoTime() % 1_000_000);
+        String control = "A" + id;
+        String ack = org.beaconpacs.archive.it.testing.Mllp.send(dir.resolve("adt.hl7"),
+                org.beaconpacs.archive.it.testing.Mllp.msh("ADT^A04", "2.3.1", control), "EVN|A04|20261202",
+                "PID|||P" + control + "^^^HOSP||Log^Lorna||19900909|F");
+        assertTrue(ack.startsWith("AA"), ack);
+        String refused = org.beaconpacs.archive.it.testing.Mllp.send(dir.resolve("qry.hl7"),
+                org.beaconpacs.archive.it.testing.Mllp.msh("QRY^A19", "2.3.1", "Q" + id), "QRD|20261202|R|I|Q1");
+        assertTrue(refused.startsWith("AR"), refused);
+        try (Browser b = Browser.open("en-US")) {
+            b.login("admin", Beacon.adminPassword()).go("hl7.xhtml");
+            String row = b.visible(row("list:table", control)).getText();
+            assertTrue(row.contains("ADT^A04") && row.contains("AA") && row.contains("registered"), row);
+            assertTrue(b.visible(row("list:table", "Q" + id)).getText().contains("not handled"));
+            b.click(inRow("list:table", control, ":open"));
+            b.await(By.id("messageForm"), "PID|||P" + control);
+            b.screenshot("hl7");
+        }
+    }
+
+    @Test
     void aStudyIsSentToAnotherArchiveAndRetrievedFromItAgain() throws Exception {
         Dcmtk.require("storescu");
         String patientId = "REMOTE" + System.nanoTime() % 100000;

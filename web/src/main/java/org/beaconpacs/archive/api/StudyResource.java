@@ -36,6 +36,8 @@ public class StudyResource {
     private StudyService studies;
     @Inject
     private ExportService exports;
+    @Inject
+    private org.beaconpacs.archive.mpps.MppsService mpps;
 
     @GET
     @Path("studies")
@@ -54,6 +56,13 @@ public class StudyResource {
     @Path("studies/{uid}")
     public StudySummary study(@PathParam("uid") String uid) {
         return studies.study(uid);
+    }
+
+    /** The Performed Procedure Steps modalities reported for the study, with how many of their series arrived. */
+    @GET
+    @Path("studies/{uid}/mpps")
+    public List<org.beaconpacs.archive.mpps.MppsSummary> mpps(@PathParam("uid") String uid) {
+        return mpps.forStudy(uid);
     }
 
     @GET

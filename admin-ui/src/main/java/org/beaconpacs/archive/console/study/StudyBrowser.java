@@ -51,6 +51,8 @@ public class StudyBrowser implements Serializable {
     private ExportService exports;
     @Inject
     private StorageCommitmentScu commitments;
+    @Inject
+    private org.beaconpacs.archive.mpps.MppsService mpps;
 
     private String patientName;
     private String patientId;
@@ -61,6 +63,8 @@ public class StudyBrowser implements Serializable {
     private StudyFilter filter = new StudyFilter(null, null, null, null, null, null);
     private StudySummary study;
     private List<SeriesSummary> series;
+    /** The Performed Procedure Steps the modalities reported for the open study. */
+    private List<org.beaconpacs.archive.mpps.MppsSummary> performed = List.of();
     private SeriesSummary selectedSeries;
     private List<InstanceSummary> instances;
     private StudySummary sendStudy;
@@ -112,6 +116,7 @@ public class StudyBrowser implements Serializable {
     public void open(StudySummary s) {
         study = s;
         series = service.series(s.studyUid());
+        performed = mpps.forStudy(s.studyUid());
         selectedSeries = null;
         instances = null;
     }
@@ -200,6 +205,10 @@ public class StudyBrowser implements Serializable {
         } catch (NotFoundException e) {
             Messages.error(null, "studies.gone", sendStudy.studyUid());
         }
+    }
+
+    public List<org.beaconpacs.archive.mpps.MppsSummary> getPerformed() {
+        return performed;
     }
 
     public StudySummary getSendStudy() {

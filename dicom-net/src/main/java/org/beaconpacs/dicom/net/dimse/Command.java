@@ -173,6 +173,18 @@ public final class Command {
         return this;
     }
 
+    /** The attributes a failure is about (PS3.7 10.1: 0x0105, 0x0120 and the like name them here). */
+    public Command setAttributeIdentifierList(int... tags) {
+        attrs.setInt(Tag.AttributeIdentifierList, VR.AT, tags);
+        return this;
+    }
+
+    /** The SOP Instance an N-CREATE-RSP created, when the request left its UID to the SCP (PS3.7 10.1.5.1.3). */
+    public Command setAffectedSopInstanceUid(String uid) {
+        attrs.setString(Tag.AffectedSOPInstanceUID, VR.UI, uid);
+        return this;
+    }
+
     public Command setErrorId(int errorId) {
         attrs.setInt(Tag.ErrorID, VR.US, errorId);
         return this;
