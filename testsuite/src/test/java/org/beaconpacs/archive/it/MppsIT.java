@@ -13,6 +13,7 @@ import java.util.List;
 import org.beaconpacs.archive.it.testing.Beacon;
 import org.beaconpacs.archive.it.testing.CtStore;
 import org.beaconpacs.archive.it.testing.Dcmjs;
+import org.beaconpacs.archive.it.testing.Mllp;
 import org.beaconpacs.archive.it.testing.Synthetic;
 import org.beaconpacs.dicom.data.Attributes;
 import org.beaconpacs.dicom.data.VR;
@@ -27,9 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Scheduled workflow (IHE SWF RAD-5, RAD-6, RAD-7, RAD-8): an order on the worklist, the modality's worklist
- * query (DCMTK findscu), its MPPS IN PROGRESS then COMPLETED (dcmjs-dimse), the images in between; and the
- * requests an MPPS SCP must refuse, each with its status, nothing half-written.
+ * Scheduled workflow round trip (IHE SWF RAD-1, RAD-4, RAD-5, RAD-6, RAD-8, RAD-7): the RIS's HL7 order
+ * (mllp_send), the modality's worklist query (DCMTK findscu), its MPPS IN PROGRESS (dcmjs-dimse), the images,
+ * MPPS COMPLETED; the study has the order's Accession Number and the step is COMPLETED. And the requests an
+ * MPPS SCP must refuse, each with its status, nothing half-written.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -37,25 +39,6 @@ class MppsIT {
 
     @TempDir
     Path dir;
-
-    private static String order(String patientId, String study, String accession, String station, String stepId) {
-        return Json.createObjectBuilder()
-                .add("00100020", value("LO", patientId)).add("00100010", Json.createObjectBuilder().add("vr", "PN")
-                        .add("Value", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                                .add("Alphabetic", "Workflow^Wendy"))))
-                .add("0020000D", value("UI", study)).add("00080050", value("SH", accession))
-                .add("00401001", value("SH", "RP-" + stepId))
-                .add("00400100", Json.createObjectBuilder().add("vr", "SQ").add("Value", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("00080060", value("CS", "CT"))
-                                .add("00400001", value("AE", station)).add("00400002", value("DA", "20261202"))
-                                .add("00400003", value("TM", "0930")).add("00400009", value("SH", stepId))
-                                .add("00400007", value("LO", "CT chest")))))
-                .build().toString();
-    }
-
-    private static JsonObject value(String vr, String v) {
-        return Json.createObjectBuilder().add("vr", vr).add("Value", Json.createArrayBuilder().add(v)).build();
-    }
 
     /** An MPPS data set in dcmjs' naturalized form. */
     private static String mpps(String status, String study, String stepId, String accession) {
@@ -98,9 +81,16 @@ class MppsIT {
         String study = UIDs.createUID();
         String series = UIDs.createUID();
         String station = "WFCT" + System.nanoTime() % 1000;
-        var created = Beacon.api("POST", "/worklist", order("WF1", study, "ACC-WF1", station, "SPS-WF1"));
-        assertEquals(201, created.statusCode(), created.body());
-        long item = Beacon.object(created).getJsonNumber("id").longValue();
+        // RAD-1, RAD-4: the RIS registers the patient and orders the exam over HL7 (python3-hl7's mllp_send)
+        Mllp.require();
+        assertTrue(Mllp.send(dir.resolve("adt.hl7"), Mllp.msh("ADT^A04", "2.5", "WA" + station), "EVN|A04|20261202",
+                "PID|||WF1^^^HOSP||Workflow^Wendy||19770707|F").startsWith("AA"));
+        String ordered = Mllp.send(dir.resolve("omi.hl7"), Mllp.msh("OMI^O23^OMI_O23", "2.5", "WO" + station),
+                "PID|||WF1^^^HOSP||Workflow^Wendy||19770707|F", "ORC|NW|PLC-WF1", "TQ1|||||||20261202093000",
+                "OBR|1|PLC-WF1||CTCHEST^CT chest^L",
+                "IPC|ACC-WF1|RP-SPS-WF1|" + study + "|SPS-WF1|CT||CT 1|Room 1|" + station);
+        assertTrue(ordered.startsWith("AA"), ordered);
+        long item = step(station).getJsonNumber("itemId").longValue();
         try {
             // RAD-5: the modality's worklist query by its AE title and today's date
             Dcmtk.Result wl = Dcmtk.run("findscu", "-W", "-aet", station, "-aec", Beacon.AE_TITLE, Beacon.HOST,

@@ -18,6 +18,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.beaconpacs.archive.it.testing.Beacon;
+import org.beaconpacs.dicom.data.Attributes;
+import org.beaconpacs.dicom.data.VR;
+import org.beaconpacs.dicom.dict.Tag;
+import org.beaconpacs.dicom.dict.UID;
+import org.beaconpacs.dicom.net.scu.DicomClient;
+import org.beaconpacs.dicom.net.scu.FindResults;
 import org.beaconpacs.dicom.net.testing.Dcmtk;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -111,6 +117,32 @@ class WorklistIT {
         assertEquals("SCHEDULED", sps.getJsonObject("00400020").getJsonArray("Value").getString(0),
                 "a step without a status is scheduled");
         assertTrue(item.containsKey("00100010") && item.containsKey("0020000D"), item.toString());
+    }
+
+    /** A key outside the worklist model is answered zero length with the pending status 0xFF01. */
+    @Test
+    void aKeyOutsideTheModelIsAnsweredEmptyWithPendingWarnings() throws Exception {
+        org.beaconpacs.dicom.net.pdu.AAssociateRQ rq = DicomClient.request("WLTEST", Beacon.AE_TITLE);
+        rq.addPresentationContext(org.beaconpacs.dicom.net.pdu.PresentationContext.rq(1,
+                UID.ModalityWorklistInformationModelFind, UID.ExplicitVRLittleEndian));
+        try (DicomClient c = DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq,
+                org.beaconpacs.dicom.net.association.Timeouts.DEFAULT)) {
+            Attributes keys = new Attributes();
+            keys.setNull(Tag.PatientName, VR.PN);
+            keys.setNull(Tag.SeriesInstanceUID, VR.UI); // no worklist attribute
+            keys.newSequence(Tag.ScheduledProcedureStepSequence).add(new Attributes());
+            FindResults all = c.find(UID.ModalityWorklistInformationModelFind, keys);
+            int n = 0;
+            for (Attributes a : all) {
+                assertTrue(a.contains(Tag.SeriesInstanceUID) && !a.containsValue(Tag.SeriesInstanceUID));
+                n++;
+            }
+            assertEquals(imported.size(), n);
+            assertEquals(0xFF01, all.pendingStatus(), "optional keys not supported");
+            assertEquals(0, all.finalResponse().status());
+
+            c.release();
+        }
     }
 
     /** The answers of a {@code findscu -W}, each dumped and normalised, sorted. */

@@ -19,6 +19,7 @@ public final class FindResults implements Iterator<Attributes>, Iterable<Attribu
     private final Command request;
     private Attributes next;
     private Command finalResponse;
+    private int pendingStatus = -1;
 
     FindResults(DicomClient client, Command request) {
         this.client = client;
@@ -36,6 +37,7 @@ public final class FindResults implements Iterator<Attributes>, Iterable<Attribu
         try {
             Response r = client.awaitResponse(request);
             if (Status.isPending(r.status())) {
+                pendingStatus = r.status();
                 next = r.dataset() != null ? r.dataset() : new Attributes(0);
                 return true;
             }
@@ -59,6 +61,14 @@ public final class FindResults implements Iterator<Attributes>, Iterable<Attribu
     /** Sends C-CANCEL for this query; keep iterating to read what was still in flight and the final status. */
     public void cancel() throws IOException {
         client.cancel(request);
+    }
+
+    /**
+     * The status of the latest pending response (0xFF00, or 0xFF01 when the SCP did not support some
+     * optional keys), -1 before the first.
+     */
+    public int pendingStatus() {
+        return pendingStatus;
     }
 
     /** The final response once the iteration is over, else null. */
