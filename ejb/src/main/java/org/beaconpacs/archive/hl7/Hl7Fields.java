@@ -1,31 +1,84 @@
 package org.beaconpacs.archive.hl7;
 
-import ca.uhn.hl7v2.HL7Exception;
-import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.util.Terser;
+import ca.uhn.hl7v2.parser.EncodingCharacters;
+import ca.uhn.hl7v2.parser.Escape;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Fields of a parsed HL7 v2 message by location ("PID-5-1", "OBR-18"), found wherever the segment sits
- * in the message's structure, and HL7's types in DICOM's terms: names (XPN to PN), dates and times (TS to
- * DA and TM).
+ * Fields of an HL7 v2 message by location ("PID-5-1", "OBR-18", "IPC(1)-4": the second IPC), read from its
+ * text with the delimiters its MSH declares and HL7's escapes undone (HAPI's), and HL7's types in DICOM's
+ * terms: names (XPN to PN), dates and times (TS to DA and TM). Read straight from the segments: a search
+ * through the parsed structure for each of the forty fields of an order cost more than the rest of it.
  */
 final class Hl7Fields {
 
-    private final Terser terser;
+    private final Map<String, List<String>> segments = new HashMap<>();
+    private final char field;
+    private final char component;
+    private final char repetition;
+    private final char subcomponent;
+    private final EncodingCharacters encoding;
 
-    Hl7Fields(Message message) {
-        this.terser = new Terser(message);
+    Hl7Fields(String text) {
+        int msh = text.indexOf("MSH");
+        field = msh >= 0 && text.length() > msh + 3 ? text.charAt(msh + 3) : '|';
+        String enc = msh >= 0 && text.length() > msh + 8 ? text.substring(msh + 4, msh + 8) : "^~\\&";
+        component = enc.charAt(0);
+        repetition = enc.charAt(1);
+        subcomponent = enc.length() > 3 ? enc.charAt(3) : '&';
+        encoding = new EncodingCharacters(field, enc);
+        for (String segment : text.split("[\r\n]+")) {
+            if (segment.length() >= 3) {
+                segments.computeIfAbsent(segment.substring(0, 3), k -> new ArrayList<>()).add(segment);
+            }
+        }
     }
 
     /** The value at {@code spec} (segment, field, component, subcomponent), trimmed; null if empty or absent. */
     String get(String spec) {
-        try {
-            String v = terser.get("/." + spec);
-            return v == null || v.isBlank() ? null : v.strip();
-        } catch (HL7Exception | RuntimeException e) {
-            return null; // the segment is not in this message
+        String[] parts = spec.split("-");
+        String name = parts[0];
+        int rep = 0;
+        int paren = name.indexOf('(');
+        if (paren > 0) {
+            rep = Integer.parseInt(name.substring(paren + 1, name.indexOf(')')));
+            name = name.substring(0, paren);
         }
+        List<String> found = segments.get(name);
+        if (found == null || found.size() <= rep || parts.length < 2) {
+            return null;
+        }
+        String[] fields = split(found.get(rep), field);
+        int n = Integer.parseInt(parts[1]);
+        int at = name.equals("MSH") ? n - 1 : n; // MSH-1 is the field separator itself
+        if (at >= fields.length || at < 1) {
+            return null;
+        }
+        String v = split(fields[at], repetition)[0];
+        if (parts.length > 2) {
+            String[] c = split(v, component);
+            int ci = Integer.parseInt(parts[2]) - 1;
+            v = ci < c.length ? c[ci] : "";
+            if (parts.length > 3) {
+                String[] sc = split(v, subcomponent);
+                int si = Integer.parseInt(parts[3]) - 1;
+                v = si < sc.length ? sc[si] : "";
+            } else {
+                v = split(v, subcomponent)[0];
+            }
+        } else if (!name.equals("MSH") || n != 2) {
+            v = split(split(v, component)[0], subcomponent)[0];
+        }
+        v = Escape.unescape(v, encoding);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static String[] split(String s, char c) {
+        return s.split(java.util.regex.Pattern.quote(String.valueOf(c)), -1);
     }
 
     /** Repetition {@code rep} of a segment: "IPC", 1, "4" is the 4th field of the second IPC. */

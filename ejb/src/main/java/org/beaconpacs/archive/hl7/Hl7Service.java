@@ -63,7 +63,7 @@ public class Hl7Service {
                     Acks.field(text, 10), "AR", why));
             return Acks.reject(text, why).getBytes(charset);
         }
-        Hl7Fields f = new Hl7Fields(message);
+        Hl7Fields f = new Hl7Fields(text);
         String type = OrderMapping.first(f.get("MSH-9-1"), "") + "^" + OrderMapping.first(f.get("MSH-9-2"), "");
         AcknowledgmentCode code = AcknowledgmentCode.AA;
         String detail;

@@ -52,11 +52,15 @@ public final class Patients {
             em.persist(p);
         }
         String name = patientLevel.getString(Tag.PatientName);
+        byte[] blob = AttributeBlobs.encode(patientLevel);
+        if (java.util.Arrays.equals(blob, p.getAttributes())) {
+            return p; // every order of a patient names them alike: no update of an unchanged row
+        }
         p.setName(name);
         p.setNameNormalized(name == null ? null : name.toUpperCase(java.util.Locale.ROOT));
         p.setBirthDate(patientLevel.getString(Tag.PatientBirthDate));
         p.setSex(patientLevel.getString(Tag.PatientSex));
-        p.setAttributes(AttributeBlobs.encode(patientLevel));
+        p.setAttributes(blob);
         return p;
     }
 }
