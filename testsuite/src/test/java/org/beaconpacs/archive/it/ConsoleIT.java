@@ -372,9 +372,18 @@ class ConsoleIT {
             b.click(inRow("list:table", patientId, ":discontinue"));
             b.await(By.cssSelector(".ui-growl"), "1 scheduled step discontinued.");
             b.await(row("list:table", patientId), "Discontinued");
+            // a site leaving a file-based worklist uploads its files
+            Dcmtk.require("dump2dcm");
+            Path file = dir.resolve("wklist1.wl");
+            assertEquals(0, Dcmtk.run("dump2dcm", "-g", "/usr/share/doc/dcmtk/examples/wlistdb/OFFIS/wklist1.dump",
+                    file.toString()).exitCode());
+            b.driver().findElement(By.cssSelector("[id='upload:files'] input[type=file]")).sendKeys(file.toString());
+            b.await(By.cssSelector(".ui-growl"), "wklist1.wl imported.");
         } finally {
-            for (var v : Beacon.array(Beacon.api("GET", "/worklist?station=WLUICT1", null))) {
-                Beacon.api("DELETE", "/worklist/" + v.asJsonObject().getJsonNumber("itemId").longValue(), null);
+            for (String station : new String[] {"WLUICT1", "AA32"}) { // AA32: the uploaded file's station
+                for (var v : Beacon.array(Beacon.api("GET", "/worklist?from=19000101&station=" + station, null))) {
+                    Beacon.api("DELETE", "/worklist/" + v.asJsonObject().getJsonNumber("itemId").longValue(), null);
+                }
             }
         }
     }

@@ -27,7 +27,11 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A C-CANCEL in the middle of a station's long worklist stops its answers; the query ends with Cancel. */
+/**
+ * The worklist query beyond DCMTK's examples: a C-CANCEL in the middle of a station's long worklist stops
+ * its answers (the query ends with Cancel); names in Chinese come back in the character set the requestor
+ * asked for.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class WorklistCancelIT {
@@ -106,6 +110,44 @@ class WorklistCancelIT {
                     throw new IllegalStateException(e);
                 }
             });
+        }
+    }
+
+    @Test
+    void aChineseNameComesBackInTheRequestorsCharacterSet() throws Exception {
+        String station = "GB" + System.nanoTime() % 100000;
+        String item = "{\"00080005\":{\"vr\":\"CS\",\"Value\":[\"ISO_IR 192\"]},"
+                + "\"00100020\":{\"vr\":\"LO\",\"Value\":[\"CN1\"]},"
+                + "\"00100010\":{\"vr\":\"PN\",\"Value\":[{\"Alphabetic\":\"Wang^XiaoMing\","
+                + "\"Ideographic\":\"王^小明\"}]},"
+                + "\"00400100\":{\"vr\":\"SQ\",\"Value\":[{\"00080060\":{\"vr\":\"CS\",\"Value\":[\"CT\"]},"
+                + "\"00400001\":{\"vr\":\"AE\",\"Value\":[\"" + station + "\"]},"
+                + "\"00400002\":{\"vr\":\"DA\",\"Value\":[\"20200103\"]}}]}}";
+        var r = Beacon.api("POST", "/worklist", item);
+        assertEquals(201, r.statusCode(), r.body());
+        long id = Beacon.object(r).getJsonNumber("id").longValue();
+        try {
+            AAssociateRQ rq = DicomClient.request(station, Beacon.AE_TITLE);
+            rq.addPresentationContext(PresentationContext.rq(1, UID.ModalityWorklistInformationModelFind,
+                    UID.ExplicitVRLittleEndian));
+            try (DicomClient c = DicomClient.connect(Beacon.HOST, Beacon.dicomPort(), rq, Timeouts.DEFAULT)) {
+                Attributes keys = new Attributes();
+                keys.setString(Tag.SpecificCharacterSet, VR.CS, "GB18030");
+                keys.setNull(Tag.PatientName, VR.PN);
+                Attributes step = new Attributes();
+                step.setString(Tag.ScheduledStationAETitle, VR.AE, station);
+                keys.newSequence(Tag.ScheduledProcedureStepSequence).add(step);
+                FindResults results = c.find(UID.ModalityWorklistInformationModelFind, keys);
+                Attributes answer = results.next();
+                assertEquals("GB18030", answer.getString(Tag.SpecificCharacterSet));
+                assertEquals("Wang^XiaoMing=王^小明", answer.getString(Tag.PatientName));
+                while (results.hasNext()) {
+                    results.next();
+                }
+                c.release();
+            }
+        } finally {
+            Beacon.api("DELETE", "/worklist/" + id, null);
         }
     }
 }
