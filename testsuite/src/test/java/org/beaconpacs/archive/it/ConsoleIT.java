@@ -389,6 +389,41 @@ class ConsoleIT {
     }
 
     @Test
+    void aStudyShowsTheStepsItsModalityPerformedAndWhetherTheirSeriesArrived() throws Exception {
+        String patientId = "MPPSUI" + System.nanoTime() % 100000;
+        String study = UIDs.createUID();
+        String series = UIDs.createUID();
+        try (var c = CtStore.client("CONSOLEMPPS")) {
+            CtStore.storeSeries(c, patientId, "CONSOLE^MPPS", study, series, 1, 1);
+            c.release();
+        }
+        Path create = Files.writeString(dir.resolve("create.json"), "{\"ScheduledStepAttributesSequence\":[{"
+                + "\"StudyInstanceUID\":\"" + study + "\"}],\"PatientID\":\"" + patientId + "\","
+                + "\"PerformedProcedureStepID\":\"PPS1\",\"PerformedStationAETitle\":\"CONSOLEMPPS\","
+                + "\"PerformedProcedureStepStartDate\":\"20261202\",\"PerformedProcedureStepStartTime\":\"1000\","
+                + "\"PerformedProcedureStepStatus\":\"IN PROGRESS\",\"Modality\":\"CT\","
+                + "\"PerformedProcedureStepDescription\":\"CT console\"}");
+        Path done = Files.writeString(dir.resolve("done.json"), "{\"PerformedProcedureStepStatus\":\"COMPLETED\","
+                + "\"PerformedProcedureStepEndDate\":\"20261202\",\"PerformedProcedureStepEndTime\":\"1010\","
+                + "\"PerformedSeriesSequence\":[{\"SeriesInstanceUID\":\"" + series + "\"},"
+                + "{\"SeriesInstanceUID\":\"" + UIDs.createUID() + "\"}]}");
+        List<String> r = org.beaconpacs.archive.it.testing.Dcmjs.mpps("CONSOLEMPPS", UIDs.createUID(),
+                "create:" + create, "set:" + done);
+        assertTrue(r.size() == 2 && r.get(1).startsWith("NSET 0x0000"), r.toString());
+        try (Browser b = Browser.open("en-US")) {
+            b.login("admin", Beacon.adminPassword()).go("studies.xhtml");
+            b.type(By.id("search:patientId"), patientId).click(By.id("search:go"));
+            b.click(inRow("results:table", patientId, ":open"));
+            b.await(By.id("detail"), "Performed procedure steps (MPPS)");
+            String performed = b.visible(By.id("detail:mpps")).getText();
+            assertTrue(performed.contains("COMPLETED") && performed.contains("CT console")
+                    && performed.contains("1 / 2"), "one of the two series performed has arrived: " + performed);
+        } finally {
+            Beacon.api("DELETE", "/studies/" + study, null);
+        }
+    }
+
+    @Test
     void theHl7LogShowsEachMessageItsAcknowledgementAndTheMessageItself() throws Exception {
         org.beaconpacs.archive.it.testing.Mllp.require();
         String id = String.valueOf(System.nanoTime() % 1_000_000);

@@ -59,14 +59,7 @@ class MppsIT {
     }
 
     private List<String> mppsScu(String uid, String... steps) throws Exception {
-        Dcmjs.require();
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/node",
-                Path.of("src/test/node/mpps.js").toAbsolutePath().toString(), Beacon.HOST,
-                String.valueOf(Beacon.dicomPort()), Beacon.AE_TITLE, "WFCT", uid));
-        cmd.addAll(List.of(steps));
-        Dcmtk.Result r = Dcmtk.run(cmd.toArray(String[]::new));
-        assertEquals(0, r.exitCode(), r.output());
-        return r.output().lines().filter(l -> l.startsWith("NCREATE") || l.startsWith("NSET")).toList();
+        return Dcmjs.mpps("WFCT", uid, steps);
     }
 
     private static JsonObject step(String station) throws Exception {

@@ -159,4 +159,22 @@ public final class Dcmjs {
             process.destroyForcibly();
         }
     }
+
+    /**
+     * MPPS requests from dcmjs-dimse as {@code callingAe} on one association, for SOP Instance {@code uid}:
+     * each step "create:FILE" (N-CREATE) or "set:FILE" (N-SET), FILE a JSON data set of DICOM keywords; the
+     * response lines, "NCREATE 0x0000" / "NSET 0x0110 comment".
+     */
+    public static List<String> mpps(String callingAe, String uid, String... steps) throws IOException,
+            InterruptedException {
+        require();
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/node", HOME.resolve("mpps.js").toString(), Beacon.HOST,
+                String.valueOf(Beacon.dicomPort()), Beacon.AE_TITLE, callingAe, uid));
+        cmd.addAll(List.of(steps));
+        Dcmtk.Result r = Dcmtk.run(cmd.toArray(String[]::new));
+        if (r.exitCode() != 0) {
+            throw new IOException("dcmjs-dimse failed (" + r.exitCode() + "): " + r.output());
+        }
+        return r.output().lines().filter(l -> l.startsWith("NCREATE") || l.startsWith("NSET")).toList();
+    }
 }
