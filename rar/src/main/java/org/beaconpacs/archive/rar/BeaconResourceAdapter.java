@@ -40,6 +40,7 @@ public class BeaconResourceAdapter implements ResourceAdapter {
     private Integer shutdownSeconds = 5;
     private Integer hl7Port = 2575;
     private String hl7Host = "0.0.0.0";
+    private Boolean hl7Tls = false;
 
     private WorkManager workManager;
     private final Endpoints endpoints = new Endpoints();
@@ -120,7 +121,15 @@ public class BeaconResourceAdapter implements ResourceAdapter {
             LOG.info("HL7 listener off (Hl7Port 0)");
             return;
         }
-        MllpListener l = new MllpListener(hl7Host, hl7Port, workManagerExecutor(), factory, idleSeconds * 1000);
+        MllpListener l;
+        try {
+            // TLS with the server's key store, as the DICOM listeners' (javax.net.ssl.* / the default context)
+            l = new MllpListener(hl7Host, hl7Port, Boolean.TRUE.equals(hl7Tls)
+                    ? javax.net.ssl.SSLContext.getDefault().getServerSocketFactory()
+                    : javax.net.ServerSocketFactory.getDefault(), workManagerExecutor(), factory, idleSeconds * 1000);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new ResourceException("no TLS for the HL7 listener: " + e.getMessage(), e);
+        }
         try {
             l.start();
             hl7 = l;
@@ -261,6 +270,14 @@ public class BeaconResourceAdapter implements ResourceAdapter {
 
     public void setHl7Port(Integer hl7Port) {
         this.hl7Port = hl7Port;
+    }
+
+    public Boolean getHl7Tls() {
+        return hl7Tls;
+    }
+
+    public void setHl7Tls(Boolean hl7Tls) {
+        this.hl7Tls = hl7Tls;
     }
 
     public String getHl7Host() {

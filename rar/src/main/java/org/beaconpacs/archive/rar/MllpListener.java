@@ -33,27 +33,38 @@ final class MllpListener {
 
     private final String host;
     private final int port;
+    private final javax.net.ServerSocketFactory sockets;
     private final Executor executor;
     private final MessageEndpointFactory endpoint;
     private final int idleMillis;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
 
-    MllpListener(String host, int port, Executor executor, MessageEndpointFactory endpoint, int idleMillis) {
+    /** {@code sockets}: plain, or TLS (an SSLServerSocketFactory) for the "TLS optional" of the HL7 link. */
+    MllpListener(String host, int port, javax.net.ServerSocketFactory sockets, Executor executor,
+                 MessageEndpointFactory endpoint, int idleMillis) {
         this.host = host;
         this.port = port;
+        this.sockets = sockets;
         this.executor = executor;
         this.endpoint = endpoint;
         this.idleMillis = idleMillis;
     }
 
     void start() throws IOException {
-        ServerSocket s = new ServerSocket();
+        ServerSocket s = sockets.createServerSocket();
         s.setReuseAddress(true);
         s.bind(new InetSocketAddress(InetAddress.getByName(host), port), 50);
         server = s;
         executor.execute(this::accept);
-        LOG.info(() -> "HL7 listener on " + host + ":" + port);
+        LOG.info(() -> "HL7 listener on " + host + ":" + s.getLocalPort()
+                + (s instanceof javax.net.ssl.SSLServerSocket ? " (TLS)" : ""));
+    }
+
+    /** The port it listens on (the one asked for, or the one the system chose for 0). */
+    int localPort() {
+        ServerSocket s = server;
+        return s == null ? -1 : s.getLocalPort();
     }
 
     void stop() {
