@@ -92,11 +92,7 @@ final class Hl7Fields {
      */
     String personName(String field, boolean xcn) {
         int o = xcn ? 1 : 0;
-        String family = get(field + "-" + (1 + o) + (xcn ? "" : "-1"));
-        if (!xcn && family == null) {
-            family = get(field + "-1");
-        }
-        String[] c = {family, get(field + "-" + (2 + o)), get(field + "-" + (3 + o)), get(field + "-" + (5 + o)),
+        String[] c = {get(field + "-" + (1 + o)), get(field + "-" + (2 + o)), get(field + "-" + (3 + o)), get(field + "-" + (5 + o)),
             get(field + "-" + (4 + o))};
         int last = c.length - 1;
         while (last >= 0 && c[last] == null) {

@@ -138,7 +138,7 @@ public class Hl7Service {
                         worklist.update(existing, keepStatuses(item, worklist.item(existing)));
                         return "order " + accession + " sent again: updated";
                     }
-                    if (!Hl7Settings.ordersRegisterPatients() && !patients.known(pid, PatientAdministration.issuer(item))) {
+                    if (!Hl7Settings.ordersRegisterPatients() && !patients.known(pid, item.getString(Tag.IssuerOfPatientID))) {
                         throw new Hl7Refused(AcknowledgmentCode.AE, ErrorCode.UNKNOWN_KEY_IDENTIFIER, "unknown patient "
                                 + pid + ": register them first (ADT^A01/A04), or set BEACON_HL7_REGISTER_PATIENTS=true");
                     }

@@ -10,7 +10,6 @@ import org.beaconpacs.archive.entity.index.Patient;
 import org.beaconpacs.archive.index.Patients;
 import org.beaconpacs.archive.schema.DatabaseKind;
 import org.beaconpacs.dicom.data.Attributes;
-import org.beaconpacs.dicom.dict.Tag;
 
 /**
  * Patient registration and update (IHE RAD-1, RAD-12) and merge (ADT^A40), on the patients the worklist
@@ -62,9 +61,5 @@ public class PatientAdministration {
 
     private boolean postgres() {
         return DatabaseKind.of(dataSource) == DatabaseKind.POSTGRESQL;
-    }
-
-    static String issuer(Attributes a) {
-        return a.getString(Tag.IssuerOfPatientID);
     }
 }
