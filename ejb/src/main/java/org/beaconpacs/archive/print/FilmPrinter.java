@@ -1,0 +1,64 @@
+package org.beaconpacs.archive.print;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.beaconpacs.archive.print.film.FilmPdf;
+import org.beaconpacs.archive.print.film.FilmPng;
+import org.beaconpacs.archive.print.film.FilmRenderer;
+import org.beaconpacs.archive.print.film.FilmSize;
+import org.beaconpacs.dicom.data.Attributes;
+import org.beaconpacs.dicom.dict.Tag;
+
+/**
+ * Produces a print job's output from its spooled films: each film rendered at its printer's resolution
+ * into {@code film-N.png}, all of them into {@code job.pdf} (a page per film, of the film's size).
+ */
+@ApplicationScoped
+public class FilmPrinter {
+
+    private static final Logger LOG = Logger.getLogger(FilmPrinter.class.getName());
+    public static final String PDF = "job.pdf";
+
+    @Inject
+    private Printers printers;
+
+    /** Prints {@code job}; returns what was produced, for the job's detail. */
+    String print(PrintJobSummary job) throws IOException {
+        PrinterSettings printer = printers.forAe(job.printerAe())
+                .orElseThrow(() -> new IOException("printer " + job.printerAe() + " no longer exists"));
+        Path dir = Path.of(job.directory());
+        FilmRenderer renderer = new FilmRenderer(printer.resolutionDpi(), printer.customFormatMap());
+        List<FilmPdf.Page> pages = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int n = 1; n <= job.films(); n++) {
+            Attributes film = FilmSpool.read(dir.resolve(PrintSpooler.filmFile(n)));
+            BufferedImage image = renderer.render(film, job.color());
+            Path png = dir.resolve(pngFile(n));
+            FilmPng.write(image, png);
+            FilmSize size = FilmSize.of(film.getString(Tag.FilmSizeID));
+            float[] points = size.points("LANDSCAPE".equals(film.getString(Tag.FilmOrientation)));
+            pages.add(new FilmPdf.Page(png, points[0], points[1]));
+        }
+        FilmPdf.write(pages, dir.resolve(PDF));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        LOG.fine(() -> "print job " + job.jobUid() + ": " + job.films() + " film(s) in " + millis + " ms");
+        return job.films() + " film(s) rendered at " + printer.resolutionDpi() + " dpi in " + millis + " ms";
+    }
+
+    public static String pngFile(int n) {
+        return "film-" + n + ".png";
+    }
+
+    /** The PNG of film {@code n} of a job directory, if rendered. */
+    public static Path png(String directory, int n) {
+        Path p = Path.of(directory).resolve(pngFile(n));
+        return Files.exists(p) ? p : null;
+    }
+}

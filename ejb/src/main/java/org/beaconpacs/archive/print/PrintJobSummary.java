@@ -1,0 +1,11 @@
+package org.beaconpacs.archive.print;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/** A print job as the print queue page, REST and N-GET see it. */
+public record PrintJobSummary(long id, String jobUid, String printerAe, String callingAe, String sessionLabel,
+                              String priority, int copies, String mediumType, String filmDestination, boolean color,
+                              int films, String state, String statusInfo, String detail, String directory,
+                              Instant created, Instant updated, Instant printed) implements Serializable {
+}
