@@ -40,14 +40,17 @@ function log(what, rsp) {
   console.log(what + ' ' + hex(status) + (comment ? ' ' + comment : ''));
 }
 function send(rq, what, ds, then) {
-  if (ds) {
+  if (ds && Object.keys(ds).length) { // dcmjs-dimse announces an empty data set it never sends
     rq.setDataset(new Dataset(ds));
   }
   rq.on('response', (rsp) => {
     log(what, rsp);
     const data = rsp.getDataset() ? rsp.getDataset().getElements() : {};
     if (plan.debug) console.log('DATA ' + JSON.stringify(data));
-    (data.ReferencedPrintJobSequence || []).forEach((j) => {
+    // (2100,0500) in the N-ACTION-RSP (PS3.4 H.4.1.2.4); dcmjs' dictionary has it as a retired Pull
+    // Stored Print attribute
+    const jobKey = Object.keys(data).find((k) => k.endsWith('ReferencedPrintJobSequencePullStoredPrint'));
+    (jobKey ? data[jobKey] : []).forEach((j) => {
       jobs.push(j.ReferencedSOPInstanceUID);
       console.log('JOB ' + j.ReferencedSOPInstanceUID);
     });

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +24,7 @@ public class FilmPrinter {
 
     private static final Logger LOG = Logger.getLogger(FilmPrinter.class.getName());
     public static final String PDF = "job.pdf";
+    private static final int THUMBNAIL_WIDTH = 240;
 
     @Inject
     private Printers printers;
@@ -42,6 +42,7 @@ public class FilmPrinter {
             BufferedImage image = renderer.render(film, job.color());
             Path png = dir.resolve(pngFile(n));
             FilmPng.write(image, png);
+            FilmPng.write(FilmPng.thumbnail(image, THUMBNAIL_WIDTH), dir.resolve(thumbnailFile(n)));
             FilmSize size = FilmSize.of(film.getString(Tag.FilmSizeID));
             float[] points = size.points("LANDSCAPE".equals(film.getString(Tag.FilmOrientation)));
             pages.add(new FilmPdf.Page(png, points[0], points[1]));
@@ -56,9 +57,7 @@ public class FilmPrinter {
         return "film-" + n + ".png";
     }
 
-    /** The PNG of film {@code n} of a job directory, if rendered. */
-    public static Path png(String directory, int n) {
-        Path p = Path.of(directory).resolve(pngFile(n));
-        return Files.exists(p) ? p : null;
+    public static String thumbnailFile(int n) {
+        return "film-" + n + ".thumbnail.png";
     }
 }

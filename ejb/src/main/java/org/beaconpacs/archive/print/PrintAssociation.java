@@ -19,6 +19,8 @@ final class PrintAssociation {
     final Path spool;
     FilmSession session;
     final Map<String, Attributes> presentationLuts = new LinkedHashMap<>();
+    /** The print jobs this association made, whose changes it is told of while it lasts. */
+    final java.util.Set<String> jobs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     PrintAssociation(long serial, String callingAe, PrinterSettings printer, Path spool) {
         this.serial = serial;

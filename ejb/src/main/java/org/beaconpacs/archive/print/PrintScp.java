@@ -43,6 +43,8 @@ public class PrintScp implements DimseScp {
 
     @Inject
     private PrintService print;
+    @Inject
+    private PrintEventReporter reporter;
 
     @Override
     public Capability capability() {
@@ -59,6 +61,7 @@ public class PrintScp implements DimseScp {
         boolean color = UID.BasicColorPrintManagementMeta.equals(request.message().abstractSyntax());
         InputStream data = request.message().data();
         String ts = request.message().transferSyntax();
+        reporter.register(caller.serial(), responder);
         try {
             PrintOutcome outcome = switch (rq.commandField()) {
                 case CommandField.N_CREATE_RQ -> create(caller, sopClass, uid, read(data, ts), color);
@@ -75,6 +78,9 @@ public class PrintScp implements DimseScp {
                 rsp.setAffectedSopInstanceUid(outcome.uid());
             }
             responder.respond(rsp, outcome.data() == null ? null : DataWriter.of(outcome.data()));
+            if (rq.commandField() == CommandField.N_ACTION_RQ) {
+                reporter.announced(outcome.uid()); // the job's reports may follow now
+            }
         } catch (PrintRefused e) {
             LOG.info(() -> CommandField.name(rq.commandField()) + " " + sopClass + " of " + caller.callingAe()
                     + " refused: " + Status.toString(e.status()) + " " + e.getMessage());

@@ -349,7 +349,7 @@ public class PrintService {
         PrintAssociation a = association(caller);
         String jobUid;
         try {
-            jobUid = spooler.spool(a.printer, a.callingAe, session.attributes, boxes, a.presentationLuts);
+            jobUid = spooler.spool(a.printer, a.callingAe, session.attributes, boxes, a.presentationLuts, a.jobs::add);
         } catch (IOException | RuntimeException e) {
             throw new PrintRefused(queueFull, "the print job could not be queued: " + e.getMessage());
         }

@@ -29,6 +29,17 @@ public class PrintSessions {
         open.put(association.serial, association);
     }
 
+    /** The open association that made print job {@code jobUid}, if it is still open. */
+    Long madeJob(String jobUid) {
+        return open.values().stream().filter(a -> a.jobs.contains(jobUid)).map(a -> a.serial).findFirst()
+                .orElse(null);
+    }
+
+    /** The open associations printing on the printer of local AE {@code aeTitle}. */
+    java.util.List<Long> printingOn(String aeTitle) {
+        return open.values().stream().filter(a -> a.printer.aeTitle().equals(aeTitle)).map(a -> a.serial).toList();
+    }
+
     /** How many associations hold print state now (the console's and the tests' view of leaks). */
     public int open() {
         return open.size();

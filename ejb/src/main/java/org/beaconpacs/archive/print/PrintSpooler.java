@@ -29,7 +29,7 @@ public class PrintSpooler {
 
     /** The job's UID. */
     String spool(PrinterSettings printer, String callingAe, Attributes session, List<FilmBox> boxes,
-                 Map<String, Attributes> luts) throws IOException {
+                 Map<String, Attributes> luts, java.util.function.Consumer<String> made) throws IOException {
         String jobUid = UIDs.generate();
         Path dir = jobDirectory(jobUid);
         Files.createDirectories(dir);
@@ -42,6 +42,7 @@ public class PrintSpooler {
                 ch.force(true);
             }
             boolean color = boxes.stream().anyMatch(b -> b.imageBoxes.stream().anyMatch(i -> i.color));
+            made.accept(jobUid); // before the job exists: its first event finds its association
             jobs.create(jobUid, printer.aeTitle(), callingAe, session, color, boxes.size(), dir.toString());
         } catch (IOException | RuntimeException e) {
             deleteTree(dir);

@@ -41,6 +41,47 @@ public class Printers {
         }
     }
 
+    /** Creates ({@code existing} null) or updates a printer; the caller has checked it. */
+    public PrinterSettings save(String existing, PrinterSettings s) {
+        Printer p = existing == null ? new Printer(s.aeTitle().strip(), s.name().strip())
+                : entity(existing).orElseThrow();
+        p.setAeTitle(s.aeTitle().strip());
+        p.setName(s.name().strip());
+        p.setDescription(s.description());
+        p.setResolutionDpi(s.resolutionDpi());
+        p.setFilmSizes(s.filmSizes());
+        p.setMediumTypes(s.mediumTypes());
+        p.setFilmDestinations(s.filmDestinations());
+        p.setDisplayFormats(s.displayFormats());
+        p.setDefaultDisplayFormat(s.defaultDisplayFormat());
+        p.setCustomFormats(s.customFormats());
+        p.setAnnotationFormats(s.annotationFormats());
+        p.setMagnificationTypes(s.magnificationTypes());
+        p.setSmoothingTypes(s.smoothingTypes());
+        p.setMinDensity(s.minDensity());
+        p.setMaxDensity(s.maxDensity());
+        p.setBorderDensity(s.borderDensity());
+        p.setEmptyImageDensity(s.emptyImageDensity());
+        p.setIllumination(s.illumination());
+        p.setReflectedAmbientLight(s.reflectedAmbientLight());
+        p.setOutputFiles(s.outputFiles());
+        p.setCupsQueue(s.cupsQueue() == null || s.cupsQueue().isBlank() ? null : s.cupsQueue().strip());
+        p.setToArchive(s.toArchive());
+        p.setStatus(Printer.Status.valueOf(s.status()));
+        p.setStatusInfo(s.statusInfo() == null || s.statusInfo().isBlank() ? "NORMAL" : s.statusInfo().strip());
+        if (existing == null) {
+            em.persist(p);
+        }
+        em.flush();
+        return settings(p);
+    }
+
+    public boolean delete(String aeTitle) {
+        Optional<Printer> p = entity(aeTitle);
+        p.ifPresent(em::remove);
+        return p.isPresent();
+    }
+
     private Optional<Printer> entity(String aeTitle) {
         return em.createNamedQuery(Printer.BY_AE, Printer.class).setParameter("aeTitle", aeTitle == null ? ""
                 : aeTitle.strip()).getResultStream().findFirst();

@@ -96,6 +96,20 @@ public final class Responder {
         return peerRequests.invoke(presentationContextId, rq, data);
     }
 
+    /**
+     * As {@link #invoke(Command, DataWriter)}, on an accepted context of {@code abstractSyntax} instead of
+     * this request's: a Print Job N-EVENT-REPORT goes on the Print Job SOP Class's context, not on the Print
+     * Management Meta SOP Class's of the N-ACTION that made the job (PS3.4 H.4.5). An {@link IOException}
+     * when the association accepted no context of it.
+     */
+    public Command invoke(String abstractSyntax, Command rq, DataWriter data) throws IOException {
+        java.util.List<PresentationContext> accepted = association.acceptedContexts(abstractSyntax);
+        if (accepted.isEmpty()) {
+            throw new IOException("no accepted presentation context for " + abstractSyntax);
+        }
+        return peerRequests.invoke(accepted.get(0).id(), rq, data);
+    }
+
     /** True while the association of this request is open: neither released nor aborted nor lost. */
     public boolean isAssociationOpen() {
         return !peerRequests.isEnded();

@@ -32,4 +32,24 @@ public final class FilmPng {
             writer.dispose();
         }
     }
+
+    /** A preview {@code width} pixels wide (the print queue page's): halved step by step, each bilinear. */
+    public static BufferedImage thumbnail(BufferedImage film, int width) {
+        BufferedImage current = film;
+        do {
+            int w = Math.max(width, current.getWidth() / 2);
+            int h = Math.max(1, (int) Math.round(current.getHeight() * (double) w / current.getWidth()));
+            BufferedImage next = new BufferedImage(w, h, film.getType());
+            java.awt.Graphics2D g = next.createGraphics();
+            try {
+                g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                        java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.drawImage(current, 0, 0, w, h, null);
+            } finally {
+                g.dispose();
+            }
+            current = next;
+        } while (current.getWidth() > width);
+        return current;
+    }
 }

@@ -63,6 +63,14 @@ public final class Beacon {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET as the admin whose body is binary (a PNG, a PDF). */
+    public static HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {
+        HttpRequest rq = HttpRequest.newBuilder(URI.create(API + path)).timeout(Duration.ofSeconds(60)).GET()
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword())
+                        .getBytes(StandardCharsets.UTF_8))).build();
+        return HTTP.send(rq, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public static JsonObject object(HttpResponse<String> response) {
         return (JsonObject) parse(response.body());
     }

@@ -177,4 +177,18 @@ public final class Dcmjs {
         }
         return r.output().lines().filter(l -> l.startsWith("NCREATE") || l.startsWith("NSET")).toList();
     }
+
+    /**
+     * A print SCU session of dcmjs-dimse following {@code plan} (see print.js): the lines it printed, one per
+     * response ("NCREATE FILMBOX 0x0000"), job ("JOB uid"), event ("EVENT {json}") or N-GET answer.
+     */
+    public static List<String> print(String callingAe, Path plan) throws IOException, InterruptedException {
+        require();
+        Dcmtk.Result r = Dcmtk.run("/usr/bin/node", HOME.resolve("print.js").toString(), Beacon.HOST,
+                String.valueOf(Beacon.dicomPort()), Beacon.AE_TITLE, callingAe, plan.toString());
+        if (r.exitCode() != 0) {
+            throw new IOException("dcmjs-dimse failed (" + r.exitCode() + "): " + r.output());
+        }
+        return r.output().lines().filter(l -> l.matches("^(N[A-Z]+ |JOB |EVENT |GET |IMAGEBOXES ).*")).toList();
+    }
 }

@@ -1,0 +1,291 @@
+package org.beaconpacs.archive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.beaconpacs.archive.it.testing.Beacon;
+import org.beaconpacs.archive.it.testing.Dcmjs;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Print Management SCP with dcmjs-dimse as print SCU: films rendered at the default printer's 300 dpi,
+ * checked against the layout computed here (the margins and gaps of 0.1 in, the annotation strip of 0.3 in
+ * the README documents), densities turned into P-values with PS3.14's GSDF computed here, magnification of
+ * known patterns pixel by pixel, polarity, Presentation LUTs; the PDF's pages; the Print Job reports.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PrintIT {
+
+    static final int DPI = 300;
+    static final int GAP = 30;
+    static final int STRIP = 90;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aGrayscaleFilmIsLaidOutAsItsDisplayFormatSays() throws Exception {
+        Path plan = plan("""
+                { "session": {"NumberOfCopies": "2", "PrintPriority": "HIGH", "MediumType": "BLUE FILM",
+                              "FilmSessionLabel": "layout"},
+                  "getPrinter": true, "lingerMs": 4000,
+                  "films": [ {"attrs": {"ImageDisplayFormat": "STANDARD\\\\2,2", "FilmSizeID": "14INX17IN",
+                      "FilmOrientation": "PORTRAIT", "BorderDensity": "150", "EmptyImageDensity": "BLACK",
+                      "MagnificationType": "REPLICATE", "AnnotationDisplayFormatID": "FOOTER"},
+                    "images": [
+                      {"position": 1, "image": {"rows": 100, "columns": 100, "bits": 8, "pattern": "value:255"}},
+                      {"position": 2, "image": {"rows": 64, "columns": 64, "bits": 8, "pattern": "checker:8"}},
+                      {"position": 4, "attrs": {"Polarity": "REVERSE", "MagnificationType": "BILINEAR"},
+                       "image": {"rows": 512, "columns": 512, "bits": 12, "pattern": "hramp"}} ],
+                    "annotations": [ {"position": 2, "text": "BEACON PRINT TEST"} ] } ],
+                  "printSession": true, "getJob": true }
+                """);
+        List<String> out = Dcmjs.print("PRINTSCU", plan);
+        for (String ok : List.of("NCREATE FILMSESSION 0x0000", "NCREATE FILMBOX 0x0000", "NSET IMAGEBOX 1 0x0000",
+                "NSET IMAGEBOX 2 0x0000", "NSET IMAGEBOX 4 0x0000", "NSET ANNOTATION 2 0x0000",
+                "NACTION FILMSESSION 0x0000", "NGET PRINTJOB 0x0000", "IMAGEBOXES 4 ANNOTATIONBOXES 3")) {
+            assertTrue(out.contains(ok), ok + " in " + out);
+        }
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("GET PRINTER") && l.contains("\"PrinterStatus\":\"NORMAL\"")),
+                out.toString());
+        String jobUid = job(out);
+        // the Print Job reports on the association: PENDING, PRINTING, DONE in that order (PS3.4 H.4.5.1)
+        List<String> events = out.stream().filter(l -> l.startsWith("EVENT") && l.contains(jobUid)).toList();
+        assertEquals(3, events.size(), out.toString());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(events.get(i).contains("\"eventTypeId\":" + (i + 1)), events.toString());
+        }
+        JsonObject job = done(jobUid);
+        assertEquals(2, job.getInt("copies"));
+        assertEquals("HIGH", job.getString("priority"));
+        assertEquals("PRINTSCU", job.getString("callingAe"));
+
+        BufferedImage film = film(job, 1);
+        assertEquals(4200, film.getWidth(), "14 in at 300 dpi");
+        assertEquals(5100, film.getHeight(), "17 in at 300 dpi");
+        List<Rectangle> cells = grid(4200, 5100, 2, 2, true);
+        int border = pValue(1.50);
+        assertEquals(border, p(film, 5, 5), 1, "the border is 1.50 OD as P-value");
+        assertEquals(border, p(film, cells.get(0).x + cells.get(0).width + GAP / 2, 1000), 1, "so is the gap");
+        // box 1: 100 x 100 white, REPLICATE by the largest whole factor that fits, centred
+        Rectangle i1 = centred(cells.get(0), 100 * (cells.get(0).width / 100), 100 * (cells.get(0).width / 100));
+        assertEquals(255, p(film, i1.x + 2, i1.y + 2));
+        assertEquals(255, p(film, i1.x + i1.width - 2, i1.y + i1.height - 2));
+        assertEquals(0, p(film, i1.x + 5, i1.y - 3), "around the image, the empty image density BLACK");
+        // box 2: an 8-pixel checker of 64 x 64, each image pixel a square of the whole factor
+        int f = Math.min(cells.get(1).width, cells.get(1).height) / 64;
+        Rectangle i2 = centred(cells.get(1), 64 * f, 64 * f);
+        for (int[] px : new int[][] {{0, 0}, {8, 0}, {0, 8}, {8, 8}, {23, 40}, {63, 63}, {56, 7}}) {
+            int expected = (px[0] / 8 + px[1] / 8) % 2 == 1 ? 255 : 0;
+            assertEquals(expected, p(film, i2.x + px[0] * f + f / 2, i2.y + px[1] * f + f / 2), "checker " + px[0]
+                    + "," + px[1]);
+        }
+        // box 3: empty
+        assertEquals(0, p(film, cells.get(2).x + cells.get(2).width / 2, cells.get(2).y + cells.get(2).height / 2));
+        // box 4: a 12-bit ramp, reversed: light on the left, dark on the right, fitted (BILINEAR)
+        Rectangle c4 = cells.get(3);
+        int side = Math.min(c4.width, c4.height);
+        Rectangle i4 = centred(c4, side, side);
+        assertTrue(p(film, i4.x + 4, i4.y + side / 2) > 245, "reversed ramp: light left");
+        assertTrue(p(film, i4.x + side - 5, i4.y + side / 2) < 10, "reversed ramp: dark right");
+        assertEquals(128, p(film, i4.x + side / 2, i4.y + side / 2), 8);
+        // annotation box 2 of 3: text in the strip's middle third, nothing in the first
+        Rectangle strip = new Rectangle(GAP, 5100 - GAP - STRIP, 4200 - 2 * GAP, STRIP);
+        assertTrue(differs(film, new Rectangle(strip.x + strip.width / 3, strip.y, strip.width / 3, strip.height),
+                border), "annotation 2 is printed");
+        assertTrue(!differs(film, new Rectangle(strip.x, strip.y, strip.width / 3, strip.height), border),
+                "annotation 1 is empty");
+
+        try (PDDocument pdf = Loader.loadPDF(Beacon.bytes("/print/jobs/" + job.getInt("id") + "/pdf").body())) {
+            assertEquals(1, pdf.getNumberOfPages());
+            PDRectangle page = pdf.getPage(0).getMediaBox();
+            assertEquals(14 * 72, page.getWidth(), 0.5);
+            assertEquals(17 * 72, page.getHeight(), 0.5);
+        }
+    }
+
+    @Test
+    void aColorFilmInRowsOnALandscapeFilm() throws Exception {
+        Path plan = plan("""
+                { "color": true, "session": {"MediumType": "PAPER"},
+                  "films": [ {"attrs": {"ImageDisplayFormat": "ROW\\\\1,2", "FilmSizeID": "8INX10IN",
+                      "FilmOrientation": "LANDSCAPE", "BorderDensity": "WHITE", "EmptyImageDensity": "WHITE"},
+                    "images": [
+                      {"position": 1, "image": {"rows": 40, "columns": 80, "bits": 8, "rgb": [255, 0, 0]}},
+                      {"position": 3, "image": {"rows": 50, "columns": 50, "bits": 8, "rgb": [0, 0, 255]}} ],
+                    "print": true } ] }
+                """);
+        List<String> out = Dcmjs.print("PRINTCOLOR", plan);
+        assertTrue(out.contains("NACTION FILMBOX 0x0000"), out.toString());
+        assertTrue(out.contains("IMAGEBOXES 3 ANNOTATIONBOXES 0"), out.toString());
+        JsonObject job = done(job(out));
+        assertTrue(job.getBoolean("color"));
+        BufferedImage film = film(job, 1);
+        assertEquals(3000, film.getWidth(), "landscape: 10 in wide");
+        assertEquals(2400, film.getHeight());
+        Rectangle area = new Rectangle(GAP, GAP, 3000 - 2 * GAP, 2400 - 2 * GAP);
+        int rowH = (area.height - GAP) / 2;
+        Rectangle top = new Rectangle(area.x, area.y, area.width, rowH);
+        int halfW = (area.width - GAP) / 2;
+        Rectangle bottomRight = new Rectangle(area.x + halfW + GAP, area.y + rowH + GAP, halfW, rowH);
+        assertEquals(0xFF0000, rgb(film, top.x + top.width / 2, top.y + top.height / 2), "box 1: the row of one");
+        assertEquals(0x0000FF, rgb(film, bottomRight.x + halfW / 2, bottomRight.y + rowH / 2), "box 3: second of two");
+        assertEquals(0xFFFFFF, rgb(film, area.x + halfW / 2, bottomRight.y + rowH / 2), "box 2 empty: WHITE");
+    }
+
+    @Test
+    void presentationLutsTurnPixelsIntoPValues() throws Exception {
+        // LIN OD on the film box: pixel values linear in density from Max Density (0) to Min Density (255);
+        // an explicit LUT of 256 entries, 12 bits, inverting, on one image box
+        StringBuilder inverted = new StringBuilder();
+        for (int i = 0; i < 256; i++) {
+            inverted.append(i == 0 ? "" : ",").append(4095 - i * 4095 / 255);
+        }
+        Path plan = plan("""
+                { "session": {},
+                  "luts": [ {"id": "linod", "attrs": {"PresentationLUTShape": "LIN OD"}},
+                            {"id": "inverse", "attrs": {"PresentationLUTSequence": [
+                                {"_vrMap": {"LUTDescriptor": "US", "LUTData": "US"},
+                                 "LUTDescriptor": [256, 0, 12], "LUTData": [%s]}]}} ],
+                  "films": [ {"lut": "linod", "attrs": {"ImageDisplayFormat": "STANDARD\\\\3,1",
+                      "FilmSizeID": "8INX10IN", "MinDensity": 20, "MaxDensity": 300},
+                    "images": [
+                      {"position": 1, "image": {"rows": 10, "columns": 10, "bits": 8, "pattern": "value:128"}},
+                      {"position": 2, "image": {"rows": 10, "columns": 10, "bits": 8, "pattern": "value:255"}},
+                      {"position": 3, "lut": "inverse",
+                       "image": {"rows": 10, "columns": 10, "bits": 8, "pattern": "value:255"}} ],
+                    "print": true } ] }
+                """.formatted(inverted));
+        List<String> out = Dcmjs.print("PRINTLUT", plan);
+        assertTrue(out.contains("NCREATE PLUT linod 0x0000") && out.contains("NCREATE PLUT inverse 0x0000"),
+                out.toString());
+        assertTrue(out.contains("NSET IMAGEBOX 3 0x0000"), out.toString());
+        JsonObject job = done(job(out));
+        BufferedImage film = film(job, 1);
+        List<Rectangle> cells = grid(2400, 3000, 3, 1, false);
+        double od128 = 3.00 - 128 / 255.0 * (3.00 - 0.20);
+        assertEquals(pValue(od128, 0.20, 3.00), p(film, mid(cells.get(0))[0], mid(cells.get(0))[1]), 1, "LIN OD");
+        assertEquals(255, p(film, mid(cells.get(1))[0], mid(cells.get(1))[1]), "LIN OD: the top is Min Density");
+        assertEquals(0, p(film, mid(cells.get(2))[0], mid(cells.get(2))[1]), "the inverting LUT");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Path plan(String json) throws Exception {
+        Path p = Files.createTempFile(dir, "plan", ".json");
+        Files.writeString(p, json);
+        return p;
+    }
+
+    static String job(List<String> out) {
+        return out.stream().filter(l -> l.startsWith("JOB ")).map(l -> l.substring(4).strip()).findFirst()
+                .orElseThrow(() -> new AssertionError("no print job in " + out));
+    }
+
+    /** The job once DONE (within a minute); fails on FAILURE. */
+    static JsonObject done(String jobUid) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            for (var v : Beacon.array(Beacon.api("GET", "/print/jobs?max=1000", null))) {
+                JsonObject j = v.asJsonObject();
+                if (j.getString("jobUid").equals(jobUid)) {
+                    assertTrue(!j.getString("state").equals("FAILURE"), j.toString());
+                    if (j.getString("state").equals("DONE")) {
+                        return j;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("print job " + jobUid + " not done within a minute");
+    }
+
+    static BufferedImage film(JsonObject job, int n) throws Exception {
+        var rsp = Beacon.bytes("/print/jobs/" + job.getInt("id") + "/films/" + n);
+        assertEquals(200, rsp.statusCode());
+        return ImageIO.read(new ByteArrayInputStream(rsp.body()));
+    }
+
+    /** The boxes of STANDARD\cols,rows: 0.1 in margins and gaps, the annotation strip if any. */
+    static List<Rectangle> grid(int width, int height, int cols, int rows, boolean annotations) {
+        int bottom = height - GAP - (annotations ? STRIP + GAP : 0);
+        Rectangle area = new Rectangle(GAP, GAP, width - 2 * GAP, bottom - GAP);
+        int w = (area.width - (cols - 1) * GAP) / cols;
+        int h = (area.height - (rows - 1) * GAP) / rows;
+        List<Rectangle> cells = new java.util.ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                cells.add(new Rectangle(area.x + c * (w + GAP), area.y + r * (h + GAP), w, h));
+            }
+        }
+        return cells;
+    }
+
+    static Rectangle centred(Rectangle cell, int w, int h) {
+        return new Rectangle(cell.x + (cell.width - w) / 2, cell.y + (cell.height - h) / 2, w, h);
+    }
+
+    static int[] mid(Rectangle r) {
+        return new int[] {r.x + r.width / 2, r.y + r.height / 2};
+    }
+
+    static int p(BufferedImage img, int x, int y) {
+        return img.getRaster().getSample(x, y, 0);
+    }
+
+    static int rgb(BufferedImage img, int x, int y) {
+        return img.getRGB(x, y) & 0xFFFFFF;
+    }
+
+    static boolean differs(BufferedImage img, Rectangle r, int value) {
+        for (int y = r.y; y < r.y + r.height; y += 2) {
+            for (int x = r.x; x < r.x + r.width; x += 2) {
+                if (Math.abs(p(img, x, y) - value) > 40) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The 8-bit P-value of density {@code od} on the default printer (20 to 320, 2000 and 10 cd/m²). */
+    static int pValue(double od) {
+        return pValue(od, 0.20, 3.20);
+    }
+
+    /** PS3.14: L = La + L0 10^-D; P-values linear in JND index between Lmin and Lmax. */
+    static int pValue(double od, double dmin, double dmax) {
+        double l0 = 2000;
+        double la = 10;
+        double jmin = jnd(la + l0 * Math.pow(10, -dmax));
+        double jmax = jnd(la + l0 * Math.pow(10, -dmin));
+        return (int) Math.round((jnd(la + l0 * Math.pow(10, -od)) - jmin) / (jmax - jmin) * 255);
+    }
+
+    /** PS3.14 equation 7-2: the JND index of luminance l. */
+    static double jnd(double l) {
+        double[] c = {71.498068, 94.593053, 41.912053, 9.8247004, 0.28175407, -1.1878455, -0.18014349, 0.14710899,
+            -0.017046845};
+        double x = Math.log10(l);
+        double j = 0;
+        for (int i = c.length - 1; i >= 0; i--) {
+            j = j * x + c[i];
+        }
+        return j;
+    }
+}
