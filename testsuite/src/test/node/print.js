@@ -8,7 +8,8 @@
 //     "bits": 8|12, "photometric", "pattern": "value:N" | "hramp" | "checker:N", "bytes": override}}],
 //     "annotations": [{"position", "text"}], "print": true}],
 //   "printSession": true, "getPrinter": true, "getJob": true, "deleteSession": true, "lingerMs": 1000,
-//   "imageBoxUid": "override the UID of the first N-SET" }
+//   "imageBoxUid": "override the UID of the first N-SET", "early": [images set before any film box],
+//   "abort": true (A-ABORT after the last image N-SET of a film) }
 const fs = require('fs');
 const run = require('./client');
 const { Client, Dataset, requests, responses, constants, association } = require('dcmjs-dimse');
@@ -128,8 +129,15 @@ function filmBoxes(index) {
       const uid = index === 0 && k === 0 && plan.imageBoxUid ? plan.imageBoxUid : ref && ref.ReferencedSOPInstanceUID;
       const ds = Object.assign({ ImageBoxPosition: img.position }, img.attrs || {}, lutRef(img.lut));
       ds[plan.color ? 'BasicColorImageSequence' : 'BasicGrayscaleImageSequence'] = [imageItem(img.image)];
+      const last = k === film.images.length - 1;
       send(new requests.NSetRequest(plan.color ? COLOR_BOX : GRAY_BOX, uid || '1.2.3.4', meta),
-        'NSET IMAGEBOX ' + img.position, ds);
+        'NSET IMAGEBOX ' + img.position, ds, () => {
+          if (plan.abort && last) { // the SCU dies mid-session
+            console.log('ABORT');
+            client.abort();
+            setTimeout(() => process.exit(0), 300);
+          }
+        });
     });
     (film.annotations || []).forEach((a) => {
       const ref = texts[a.position - 1];
@@ -173,7 +181,16 @@ if (plan.getPrinter) {
 if (plan.session !== null) {
   if (plan.sessionUid) sessionUid = plan.sessionUid;
   send(new requests.NCreateRequest(FILM_SESSION, sessionUid, meta), 'NCREATE FILMSESSION', plan.session || {},
-    () => filmBoxes(0));
+    () => {
+      // "early": image box N-SETs before any film box (to made-up UIDs)
+      (plan.early || []).forEach((img) => {
+        const ds = { ImageBoxPosition: img.position };
+        ds[plan.color ? 'BasicColorImageSequence' : 'BasicGrayscaleImageSequence'] = [imageItem(img.image)];
+        send(new requests.NSetRequest(plan.color ? COLOR_BOX : GRAY_BOX, '1.2.826.0.1.3680043.10.1234.99', meta),
+          'NSET EARLY IMAGEBOX', ds);
+      });
+      filmBoxes(0);
+    });
 } else {
   filmBoxes(0);
 }

@@ -35,6 +35,25 @@ public class PrintAdmin {
     private PrintQueue queue;
     @Inject
     private Event<PrinterStatusChanged> statusChanged;
+    @Inject
+    private PrintSessions sessions;
+
+    /** Print state held now: associations with a film session or LUTs, and their spooled images. */
+    public record State(int openAssociations, long spooledImages) implements java.io.Serializable {
+    }
+
+    public State state() {
+        Path spool = PrintSettings.root().resolve("spool");
+        long files = 0;
+        if (Files.isDirectory(spool)) {
+            try (java.util.stream.Stream<Path> walk = Files.walk(spool)) {
+                files = walk.filter(Files::isRegularFile).count();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new State(sessions.open(), files);
+    }
 
     public List<PrinterSettings> printers() {
         return printers.all();

@@ -185,7 +185,183 @@ class PrintIT {
         assertEquals(0, p(film, mid(cells.get(2))[0], mid(cells.get(2))[1]), "the inverting LUT");
     }
 
+    @Test
+    void badInputGetsItsStatusAndLeavesNothingBehind() throws Exception {
+        JsonObject printer = Beacon.object(Beacon.api("GET", "/print/printers/" + Beacon.AE_TITLE, null));
+        String restricted = jakarta.json.Json.createObjectBuilder(printer).add("displayFormats", "STANDARD\\ROW")
+                .build().toString();
+        assertEquals(200, Beacon.api("PUT", "/print/printers/" + Beacon.AE_TITLE, restricted).statusCode());
+        List<String> out;
+        try {
+            Path plan = plan("""
+                    { "session": {"MemoryAllocation": "1000", "NumberOfCopies": "3"},
+                      "early": [ {"position": 1, "image": {"rows": 10, "columns": 10, "bits": 8}} ],
+                      "imageBoxUid": "1.2.826.0.1.3680043.10.1234.77",
+                      "films": [
+                        {"attrs": {"ImageDisplayFormat": "STANDARD\\\\4,4", "FilmSizeID": "8INX10IN",
+                                   "MaxDensity": 400},
+                         "images": [
+                           {"position": 1, "image": {"rows": 10, "columns": 10, "bits": 8}},
+                           {"position": 2, "image": {"rows": 10, "columns": 10, "bits": 8, "bytes": 50}},
+                           {"position": 3, "image": {"rows": 10, "columns": 10, "bits": 12,
+                                                     "attrs": {"BitsStored": 16, "HighBit": 15}}},
+                           {"position": 4, "attrs": {"MagnificationType": "NONE",
+                                                     "RequestedDecimateCropBehavior": "FAIL"},
+                            "image": {"rows": 600, "columns": 600, "bits": 8, "pattern": "value:200"}},
+                           {"position": 5, "attrs": {"MagnificationType": "NONE",
+                                                     "RequestedDecimateCropBehavior": "DECIMATE"},
+                            "image": {"rows": 600, "columns": 600, "bits": 8, "pattern": "value:200"}},
+                           {"position": 6, "attrs": {"MagnificationType": "NONE",
+                                                     "RequestedDecimateCropBehavior": "CROP"},
+                            "image": {"rows": 600, "columns": 600, "bits": 8, "pattern": "value:200"}} ]},
+                        {"attrs": {"ImageDisplayFormat": "STANDARD\\\\0,2"}},
+                        {"attrs": {"FilmSizeID": "14INX17IN"}},
+                        {"attrs": {"ImageDisplayFormat": "SLIDE"}},
+                        {"attrs": {"ImageDisplayFormat": "ROW\\\\2", "FilmSizeID": "99INX99IN"}} ],
+                      "printSession": true, "deleteSession": true }
+                    """);
+            out = Dcmjs.print("PRINTBAD", plan);
+        } finally {
+            Beacon.api("PUT", "/print/printers/" + Beacon.AE_TITLE, printer.toString());
+        }
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("NCREATE FILMSESSION 0xb600")), "memory allocation: " + out);
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("NSET EARLY IMAGEBOX 0x0112")), "no film box yet: " + out);
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("NSET IMAGEBOX 1 0x0112")), "wrong image box: " + out);
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("NSET IMAGEBOX 2 0x0106") && l.contains("Pixel Data")),
+                "wrong pixel data size: " + out);
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("NSET IMAGEBOX 3 0x0106")), "16 bits stored: " + out);
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("NSET IMAGEBOX 4 0xc603")), "FAIL: " + out);
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("NSET IMAGEBOX 5 0xb604")), "DECIMATE: " + out);
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("NSET IMAGEBOX 6 0xb609")), "CROP: " + out);
+        List<String> filmBoxes = out.stream().filter(l -> l.startsWith("NCREATE FILMBOX")).map(l -> l.substring(16, 22))
+                .toList();
+        assertEquals(List.of("0xb605", "0x0106", "0x0120", "0x0106", "0x0106"), filmBoxes,
+                "densities out of range; STANDARD\\0,2; no format; SLIDE not offered; unknown film size: " + out);
+        // the session deleted while its job waits: the job prints all the same
+        assertTrue(out.contains("NACTION FILMSESSION 0x0000") && out.contains("NDELETE FILMSESSION 0x0000"),
+                out.toString());
+        JsonObject job = done(job(out));
+        assertEquals(3, job.getInt("copies"));
+        BufferedImage film = film(job, 1);
+        List<Rectangle> cells = grid(2400, 3000, 4, 4, false);
+        assertEquals(200, p(film, mid(cells.get(4))[0], mid(cells.get(4))[1]), "the decimated image printed");
+        assertEquals(200, p(film, cells.get(5).x + 1, mid(cells.get(5))[1]), "the cropped one fills its width");
+        assertEquals(0, p(film, mid(cells.get(3))[0], mid(cells.get(3))[1]), "the refused one left its box empty");
+        awaitNoPrintState();
+    }
+
+    @Test
+    void anAssociationAbortedMidSessionLeavesNoState() throws Exception {
+        Path plan = plan("""
+                { "session": {}, "abort": true,
+                  "films": [ {"attrs": {"ImageDisplayFormat": "STANDARD\\\\2,1"},
+                    "images": [ {"position": 1, "image": {"rows": 256, "columns": 256, "bits": 12}},
+                                {"position": 2, "image": {"rows": 256, "columns": 256, "bits": 12}} ] } ] }
+                """);
+        List<String> out = Dcmjs.print("PRINTABORT", plan);
+        assertTrue(out.contains("NSET IMAGEBOX 2 0x0000") && out.contains("ABORT"), out.toString());
+        awaitNoPrintState();
+    }
+
+    @Test
+    void dcmtkPrintsAStoredPrintOfItsOwnRendering() throws Exception {
+        org.beaconpacs.dicom.net.testing.Dcmtk.require("dcmpsprt");
+        org.beaconpacs.dicom.net.testing.Dcmtk.require("dcmprscu");
+        // a CT whose left half is black and right half white in its own window
+        var ct = org.beaconpacs.archive.it.testing.Synthetic.ct("PRT1", "Print^Test", org.beaconpacs.dicom.uid.UIDs
+                .createUID(), org.beaconpacs.dicom.uid.UIDs.createUID(), 1, 2);
+        ct.setInt(org.beaconpacs.dicom.dict.Tag.Rows, org.beaconpacs.dicom.data.VR.US, 128);
+        ct.setInt(org.beaconpacs.dicom.dict.Tag.Columns, org.beaconpacs.dicom.data.VR.US, 128);
+        byte[] px = new byte[128 * 128 * 2];
+        for (int i = 0; i < 128 * 128; i++) {
+            int v = i % 128 < 64 ? 0 : 4095;
+            px[2 * i] = (byte) v;
+            px[2 * i + 1] = (byte) (v >> 8);
+        }
+        ct.setBytes(org.beaconpacs.dicom.dict.Tag.PixelData, org.beaconpacs.dicom.data.VR.OW, px);
+        ct.setString(org.beaconpacs.dicom.dict.Tag.WindowCenter, org.beaconpacs.dicom.data.VR.DS, "2048");
+        ct.setString(org.beaconpacs.dicom.dict.Tag.WindowWidth, org.beaconpacs.dicom.data.VR.DS, "4096");
+        Path image = org.beaconpacs.archive.it.testing.Synthetic.write(ct, dir.resolve("ct.dcm"));
+        Path cfg = dir.resolve("dcmpstat.cfg");
+        Files.writeString(cfg, """
+                [[GENERAL]]
+                [DATABASE]
+                Directory = %1$s/db
+                [PRINT]
+                Directory = %1$s/spool
+                DetailedLog = false
+                MinPrintResolution = 64\\64
+                MaxPrintResolution = 8192\\8192
+                [LUT]
+                Directory = %1$s/lut
+                [REPORT]
+                Directory = %1$s/reports
+                [NETWORK]
+                aetitle = DCMPRINT
+                [[COMMUNICATION]]
+                [BEACON]
+                Aetitle = %2$s
+                Hostname = %3$s
+                Port = %4$d
+                Type = PRINTER
+                MaxPDU = 32768
+                DisplayFormat = 1,1\\2,2
+                FilmSizeID = 8INX10IN\\14INX17IN
+                MagnificationType = REPLICATE\\BILINEAR
+                MediumType = BLUE FILM\\PAPER
+                BorderDensity = WHITE\\BLACK
+                EmptyImageDensity = BLACK\\WHITE
+                MaxDensity = 320
+                MinDensity = 20
+                Supports12Bit = true
+                SupportsPresentationLUT = true
+                SupportsImageSize = true
+                SupportsDecimateCrop = true
+                SupportsTrim = true
+                """.formatted(dir, Beacon.AE_TITLE, Beacon.HOST, Beacon.dicomPort()));
+        for (String d : List.of("db", "spool", "lut", "reports")) {
+            Files.createDirectories(dir.resolve(d));
+        }
+        var prepared = org.beaconpacs.dicom.net.testing.Dcmtk.run("dcmpsprt", "-c", cfg.toString(), "-p", "BEACON",
+                "--layout", "1", "1", "--filmsize", "8INX10IN", "--border", "WHITE", image.toString());
+        assertEquals(0, prepared.exitCode(), prepared.output());
+        Path storedPrint;
+        try (var files = Files.list(dir.resolve("db"))) {
+            storedPrint = files.filter(f -> f.getFileName().toString().startsWith("SP_")).findFirst().orElseThrow();
+        }
+        long before = Beacon.array(Beacon.api("GET", "/print/jobs?max=1000", null)).size();
+        var printed = org.beaconpacs.dicom.net.testing.Dcmtk.run("dcmprscu", "-v", "-c", cfg.toString(), "-p",
+                "BEACON", storedPrint.toString());
+        assertEquals(0, printed.exitCode(), printed.output());
+        var jobs = Beacon.array(Beacon.api("GET", "/print/jobs?max=1000", null));
+        assertEquals(before + 1, jobs.size(), printed.output());
+        JsonObject job = jobs.getJsonObject(0);
+        assertEquals("DCMPRINT", job.getString("callingAe"));
+        job = done(job.getString("jobUid"));
+        BufferedImage film = film(job, 1);
+        assertEquals(2400, film.getWidth());
+        Rectangle cell = grid(2400, 3000, 1, 1, false).get(0);
+        assertEquals(255, p(film, 5, 5), "WHITE border, as dcmpsprt asked");
+        int side = Math.min(cell.width, cell.height);
+        Rectangle shown = centred(cell, side, side);
+        assertTrue(p(film, shown.x + side / 4, shown.y + side / 2) < 30, "the CT's left half is dark");
+        assertTrue(p(film, shown.x + 3 * side / 4, shown.y + side / 2) > 225, "its right half light");
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /** The print state of ended associations is gone: no film session held, no image spooled. */
+    static void awaitNoPrintState() throws Exception {
+        JsonObject state = null;
+        for (int i = 0; i < 50; i++) {
+            state = Beacon.object(Beacon.api("GET", "/print/state", null));
+            if (state.getInt("openAssociations") == 0 && state.getInt("spooledImages") == 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("print state left behind: " + state);
+    }
 
     private Path plan(String json) throws Exception {
         Path p = Files.createTempFile(dir, "plan", ".json");

@@ -36,6 +36,13 @@ public class PrintResource {
     public record StatusChange(String status, String info) {
     }
 
+    /** The print state the open associations hold (film sessions, spooled images): 0 when none print. */
+    @GET
+    @Path("/state")
+    public PrintAdmin.State state() {
+        return print.state();
+    }
+
     @GET
     @Path("/printers")
     public List<PrinterSettings> printers() {

@@ -163,8 +163,9 @@ public final class Command {
     }
 
     public Command setErrorComment(String comment) {
-        // LO: at most 64 characters
-        attrs.setString(Tag.ErrorComment, VR.LO, comment.length() > 64 ? comment.substring(0, 64) : comment);
+        // LO: at most 64 characters, and a backslash would split it into values (an Image Display Format)
+        String lo = comment.replace('\\', '/');
+        attrs.setString(Tag.ErrorComment, VR.LO, lo.length() > 64 ? lo.substring(0, 64) : lo);
         return this;
     }
 

@@ -189,6 +189,6 @@ public final class Dcmjs {
         if (r.exitCode() != 0) {
             throw new IOException("dcmjs-dimse failed (" + r.exitCode() + "): " + r.output());
         }
-        return r.output().lines().filter(l -> l.matches("^(N[A-Z]+ |JOB |EVENT |GET |IMAGEBOXES ).*")).toList();
+        return r.output().lines().filter(l -> l.matches("^(N[A-Z]+ |JOB |EVENT |GET |IMAGEBOXES |ABORT).*")).toList();
     }
 }
