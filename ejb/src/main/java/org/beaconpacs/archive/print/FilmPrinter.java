@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ public class FilmPrinter {
 
     @Inject
     private Printers printers;
+    @Inject
+    private FilmArchiver archiver;
 
     /** Prints {@code job}; returns what was produced, for the job's detail. */
     String print(PrintJobSummary job) throws IOException {
@@ -36,6 +39,9 @@ public class FilmPrinter {
         Path dir = Path.of(job.directory());
         FilmRenderer renderer = new FilmRenderer(printer.resolutionDpi(), printer.customFormatMap());
         List<FilmPdf.Page> pages = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Attributes session = Files.exists(dir.resolve(PrintSpooler.SESSION))
+                ? FilmSpool.read(dir.resolve(PrintSpooler.SESSION)) : null;
         long start = System.nanoTime();
         for (int n = 1; n <= job.films(); n++) {
             Attributes film = FilmSpool.read(dir.resolve(PrintSpooler.filmFile(n)));
@@ -46,11 +52,27 @@ public class FilmPrinter {
             FilmSize size = FilmSize.of(film.getString(Tag.FilmSizeID));
             float[] points = size.points("LANDSCAPE".equals(film.getString(Tag.FilmOrientation)));
             pages.add(new FilmPdf.Page(png, points[0], points[1]));
+            if (printer.toArchive()) {
+                String refused = archiver.store(job, session, n, image, printer.aeTitle());
+                if (refused != null) {
+                    throw new IOException("film " + n + " not stored into the archive: " + refused);
+                }
+            }
         }
         FilmPdf.write(pages, dir.resolve(PDF));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        LOG.fine(() -> "print job " + job.jobUid() + ": " + job.films() + " film(s) in " + millis + " ms");
-        return job.films() + " film(s) rendered at " + printer.resolutionDpi() + " dpi in " + millis + " ms";
+        StringBuilder detail = new StringBuilder().append(job.films()).append(" film(s) rendered at ")
+                .append(printer.resolutionDpi()).append(" dpi in ").append(millis).append(" ms");
+        if (printer.toArchive()) {
+            detail.append("; stored into the archive");
+        }
+        if (printer.cupsQueue() != null && !printer.cupsQueue().isBlank()) {
+            CupsOutput.print(printer.cupsQueue(), dir.resolve(PDF), job.copies(), "Beacon print job "
+                    + (job.sessionLabel() == null ? job.jobUid() : job.sessionLabel()));
+            detail.append("; sent to CUPS queue ").append(printer.cupsQueue());
+        }
+        LOG.fine(() -> "print job " + job.jobUid() + ": " + detail);
+        return detail.toString();
     }
 
     public static String pngFile(int n) {

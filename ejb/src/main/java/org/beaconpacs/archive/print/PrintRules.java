@@ -43,6 +43,14 @@ final class PrintRules {
         copy(current, given, Tag.FilmSessionLabel, VR.LO);
         copy(current, given, Tag.OwnerID, VR.SH);
         copy(current, given, Tag.SpecificCharacterSet, VR.CS);
+        if (given.contains(Tag.ProposedStudySequence)) {
+            // the patient and study the films belong to, for printing to the archive
+            Attributes proposed = given.getItem(Tag.ProposedStudySequence, 0);
+            current.remove(Tag.ProposedStudySequence);
+            if (proposed != null) {
+                current.newSequence(Tag.ProposedStudySequence).add(new Attributes(proposed));
+            }
+        }
         defaults(current, Tag.NumberOfCopies, "1");
         defaults(current, Tag.PrintPriority, "MED");
         defaults(current, Tag.MediumType, printer.mediumTypeList().get(0));

@@ -34,6 +34,7 @@ public class PrintSpooler {
         Path dir = jobDirectory(jobUid);
         Files.createDirectories(dir);
         try {
+            FilmSpool.write(dir.resolve(SESSION), session);
             int n = 0;
             for (FilmBox box : boxes) {
                 FilmSpool.write(dir.resolve(filmFile(++n)), FilmSpool.describe(box, luts));
@@ -55,6 +56,9 @@ public class PrintSpooler {
     static Path jobDirectory(String jobUid) {
         return PrintSettings.root().resolve("jobs").resolve(jobUid);
     }
+
+    /** The film session's attributes, as the job's films were printed. */
+    static final String SESSION = "session.dcm";
 
     static String filmFile(int n) {
         return "film-" + n + ".dcm";

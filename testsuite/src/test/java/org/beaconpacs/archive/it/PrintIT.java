@@ -348,7 +348,162 @@ class PrintIT {
         assertTrue(p(film, shown.x + 3 * side / 4, shown.y + side / 2) > 225, "its right half light");
     }
 
+    @Test
+    void everyDisplayFormatFamilyHasItsBoxes() throws Exception {
+        // one film per family, each box filled with white except the last: its place tells the numbering
+        Path plan = plan("""
+                { "session": {},
+                  "films": [
+                    {"attrs": {"ImageDisplayFormat": "COL\\\\2,1", "FilmSizeID": "8INX10IN",
+                               "BorderDensity": "BLACK", "EmptyImageDensity": "BLACK"},
+                     "images": [ {"position": 2, "image": {"rows": 8, "columns": 8, "bits": 8, "pattern": "value:255"}} ],
+                     "print": true},
+                    {"attrs": {"ImageDisplayFormat": "ROW\\\\1,3", "FilmSizeID": "8INX10IN"}, "print": false},
+                    {"attrs": {"ImageDisplayFormat": "STANDARD\\\\3,2", "FilmSizeID": "8INX10IN"}},
+                    {"attrs": {"ImageDisplayFormat": "SLIDE", "FilmSizeID": "8INX10IN"}},
+                    {"attrs": {"ImageDisplayFormat": "SUPERSLIDE", "FilmSizeID": "14INX17IN"}},
+                    {"attrs": {"ImageDisplayFormat": "CUSTOM\\\\1", "FilmSizeID": "8INX10IN"}} ] }
+                """);
+        List<String> out = Dcmjs.print("PRINTFORMAT", plan);
+        List<String> boxes = out.stream().filter(l -> l.startsWith("IMAGEBOXES")).map(l -> l.split(" ")[1]).toList();
+        // COL\2,1: 3; ROW\1,3: 4; STANDARD\3,2: 6; SLIDE on 8 x 10 in: 4 x 5 mounts of 50 mm;
+        // SUPERSLIDE on 14 x 17 in: 7 x 8; CUSTOM\1 is the default printer's ROW\1,2: 3
+        assertEquals(List.of("3", "4", "6", "20", "56", "3"), boxes, out.toString());
+        JsonObject job = done(job(out));
+        BufferedImage film = film(job, 1);
+        // COL\2,1: column 1 holds boxes 1 and 2 (top, bottom), column 2 box 3: box 2 is bottom left
+        Rectangle area = new Rectangle(GAP, GAP, 2400 - 2 * GAP, 3000 - 2 * GAP);
+        int colW = (area.width - GAP) / 2;
+        int rowH = (area.height - GAP) / 2;
+        assertEquals(255, p(film, area.x + colW / 2, area.y + rowH + GAP + rowH / 2), "box 2: column 1, bottom");
+        assertEquals(0, p(film, area.x + colW / 2, area.y + rowH / 2), "box 1 empty");
+        assertEquals(0, p(film, area.x + colW + GAP + colW / 2, area.y + area.height / 2), "box 3 empty");
+    }
+
+    @Test
+    void aPrinterThatStoresIntoTheArchiveMakesSecondaryCapturesThatCFindFinds() throws Exception {
+        String ae = "PRINTARC" + System.nanoTime() % 10000;
+        JsonObject printer = Beacon.object(Beacon.api("GET", "/print/printers/" + Beacon.AE_TITLE, null));
+        String archiving = jakarta.json.Json.createObjectBuilder(printer).add("toArchive", true).build().toString();
+        assertEquals(200, Beacon.api("PUT", "/print/printers/" + Beacon.AE_TITLE, archiving).statusCode());
+        List<String> out;
+        try {
+            out = Dcmjs.print(ae, plan("""
+                    { "session": {"FilmSessionLabel": "CR chest"},
+                      "films": [
+                        {"attrs": {"ImageDisplayFormat": "STANDARD\\\\1,1", "FilmSizeID": "8INX10IN"},
+                         "images": [ {"position": 1, "image": {"rows": 64, "columns": 64, "bits": 8, "pattern": "checker:8"}} ]},
+                        {"attrs": {"ImageDisplayFormat": "STANDARD\\\\1,1", "FilmSizeID": "8INX10IN"}} ],
+                      "printSession": true }
+                    """));
+            done(job(out));
+        } finally {
+            Beacon.api("PUT", "/print/printers/" + Beacon.AE_TITLE, printer.toString());
+        }
+        var found = Dcmjs.find("FINDPRINT", Beacon.AE_TITLE, Beacon.dicomPort(), "STUDY",
+                "{\"PatientID\": \"" + ae + "\", \"StudyInstanceUID\": \"\", \"StudyDescription\": \"\","
+                        + " \"ModalitiesInStudy\": \"\", \"NumberOfStudyRelatedInstances\": \"\"}");
+        assertEquals(0, found.status());
+        assertEquals(1, found.matches().size(), found.toString());
+        JsonObject study = found.matches().get(0);
+        assertTrue(study.getString("StudyDescription").startsWith("Films printed by " + ae + " on "), study.toString());
+        assertEquals("OT", study.get("ModalitiesInStudy").toString().replaceAll("[\\[\\]\"]", ""));
+        assertEquals("2", study.get("NumberOfStudyRelatedInstances").toString().replaceAll("\"", ""),
+                "one Secondary Capture per film");
+    }
+
+    @Test
+    void aPrinterWithACupsQueueSendsTheJobsPdfToCups() throws Exception {
+        requireCups();
+        String queue = "BEACON_IT_PDF";
+        var added = org.beaconpacs.dicom.net.testing.Dcmtk.run("lpadmin", "-p", queue, "-E", "-v", "cups-pdf:/",
+                "-P", "/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd");
+        assertEquals(0, added.exitCode(), added.output());
+        List<Path> outDirs = List.of(Path.of(System.getProperty("user.home"), "PDF"),
+                Path.of("/var/spool/cups-pdf/ANONYMOUS"));
+        java.util.Set<Path> before = pdfs(outDirs);
+        JsonObject printer = Beacon.object(Beacon.api("GET", "/print/printers/" + Beacon.AE_TITLE, null));
+        String cups = jakarta.json.Json.createObjectBuilder(printer).add("cupsQueue", queue).build().toString();
+        assertEquals(200, Beacon.api("PUT", "/print/printers/" + Beacon.AE_TITLE, cups).statusCode());
+        JsonObject job;
+        try {
+            List<String> out = Dcmjs.print("PRINTCUPS", plan("""
+                    { "session": {"FilmSessionLabel": "to CUPS"},
+                      "films": [ {"attrs": {"ImageDisplayFormat": "STANDARD\\\\1,1", "FilmSizeID": "A4"},
+                        "images": [ {"position": 1, "image": {"rows": 32, "columns": 32, "bits": 8, "pattern": "checker:4"}} ],
+                        "print": true } ] }
+                    """));
+            job = done(job(out));
+        } finally {
+            Beacon.api("PUT", "/print/printers/" + Beacon.AE_TITLE, printer.toString());
+        }
+        assertTrue(job.getString("detail").contains("sent to CUPS queue " + queue), job.toString());
+        Path printed = null;
+        for (int i = 0; i < 300 && printed == null; i++) {
+            java.util.Set<Path> now = pdfs(outDirs);
+            now.removeAll(before);
+            printed = now.stream().findFirst().orElse(null);
+            Thread.sleep(100);
+        }
+        assertTrue(printed != null, "cups-pdf wrote no PDF into " + outDirs);
+        try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(printed))) {
+            assertEquals(1, pdf.getNumberOfPages());
+        }
+    }
+
+    @Test
+    void aPrinterStatusChangeIsReportedToTheSessionsPrintingOnIt() throws Exception {
+        JsonObject printer = Beacon.object(Beacon.api("GET", "/print/printers/" + Beacon.AE_TITLE, null));
+        Path plan = plan("""
+                { "session": {}, "lingerMs": 4000, "getPrinter": true,
+                  "films": [ {"attrs": {"ImageDisplayFormat": "STANDARD\\\\1,1"}} ] }
+                """);
+        var scu = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Dcmjs.print("PRINTSTATUS", plan);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        try {
+            Thread.sleep(1500); // the SCU has its film box and lingers
+            assertEquals(200, Beacon.api("PUT", "/print/printers/" + Beacon.AE_TITLE + "/status",
+                    "{\"status\": \"WARNING\", \"info\": \"FILM LOW\"}").statusCode());
+            List<String> out = scu.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(out.contains("NCREATE FILMBOX 0x0000"), out.toString());
+            assertTrue(out.stream().anyMatch(l -> l.startsWith("EVENT") && l.contains("\"eventTypeId\":2")
+                    && l.contains("1.2.840.10008.5.1.1.16") && l.contains("FILM LOW")), out.toString());
+            JsonObject now = Beacon.object(Beacon.api("GET", "/print/printers/" + Beacon.AE_TITLE, null));
+            assertEquals("WARNING", now.getString("status"));
+        } finally {
+            Beacon.api("PUT", "/print/printers/" + Beacon.AE_TITLE, printer.toString());
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    static void requireCups() throws Exception {
+        boolean present = Files.isExecutable(Path.of("/usr/sbin/lpadmin"))
+                && Files.exists(Path.of("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd"))
+                && org.beaconpacs.dicom.net.testing.Dcmtk.run("lpstat", "-r").output().contains("is running");
+        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assertions.fail("CUPS with printer-driver-cups-pdf is missing or not running "
+                    + "under CI: .ci/run installs and starts it");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(present, "CUPS with cups-pdf not running; skipping");
+    }
+
+    static java.util.Set<Path> pdfs(List<Path> dirs) throws Exception {
+        java.util.Set<Path> found = new java.util.HashSet<>();
+        for (Path d : dirs) {
+            if (Files.isDirectory(d)) {
+                try (var files = Files.list(d)) {
+                    files.filter(f -> f.toString().endsWith(".pdf")).forEach(found::add);
+                }
+            }
+        }
+        return found;
+    }
 
     /** The print state of ended associations is gone: no film session held, no image spooled. */
     static void awaitNoPrintState() throws Exception {

@@ -7,10 +7,11 @@ import java.util.Map;
 
 /**
  * An Image Display Format (2010,0010) of PS3.3 C.13.3: how a film is cut into image boxes, numbered from
- * 1 left to right, top to bottom. STANDARD\C,R: R rows of C equal boxes; ROW\R1,R2,...: rows of equal
- * height holding R1, R2... boxes; COL\C1,C2,...: columns of equal width holding C1, C2... boxes; SLIDE and
- * SUPERSLIDE: 35 mm slides (36 × 24 mm) or superslides (38 × 38 mm), each in a 50 mm mount, as many as
- * fit the film; CUSTOM\n: a printer's own layout, written as one of the others.
+ * 1 left to right, top to bottom (COL: top to bottom, column after column). STANDARD\C,R: R rows of C
+ * equal boxes; ROW\R1,R2,...: rows of equal height holding R1, R2... boxes; COL\C1,C2,...: columns of
+ * equal width holding C1, C2... boxes; SLIDE and SUPERSLIDE: 35 mm slides (36 × 24 mm) or superslides
+ * (38 × 38 mm), each in a 50 mm mount, as many as fit the film; CUSTOM\n: a printer's own layout, written
+ * as one of the others.
  */
 public final class ImageDisplayFormat {
 
@@ -121,13 +122,10 @@ public final class ImageDisplayFormat {
                 }
             }
             case "COL" -> {
-                // numbered row-wise: across the columns first, each column as deep as its own count
-                int deepest = java.util.Arrays.stream(counts).max().orElse(1);
-                for (int r = 0; r < deepest; r++) {
-                    for (int c = 0; c < counts.length; c++) {
-                        if (r < counts[c]) {
-                            cells.add(cell(area, gap, counts.length, counts[c], c, r));
-                        }
+                // a list of columns: numbered down the first column, then down the next
+                for (int c = 0; c < counts.length; c++) {
+                    for (int r = 0; r < counts[c]; r++) {
+                        cells.add(cell(area, gap, counts.length, counts[c], c, r));
                     }
                 }
             }
