@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -443,6 +444,57 @@ class ConsoleIT {
             b.click(inRow("list:table", control, ":open"));
             b.await(By.id("messageForm"), "PID|||P" + control);
             b.screenshot("hl7");
+        }
+    }
+
+    @Test
+    void thePrintQueueShowsFilmPreviewsAndThePrintersPageSetsAStatus() throws Exception {
+        String ae = "CONSOLEPRT" + System.nanoTime() % 1000;
+        Path plan = dir.resolve("print.json");
+        Files.writeString(plan, """
+                { "session": {"FilmSessionLabel": "Chest PA"},
+                  "films": [ {"attrs": {"ImageDisplayFormat": "STANDARD\\\\2,1", "FilmSizeID": "14INX17IN",
+                               "FilmOrientation": "LANDSCAPE", "BorderDensity": "WHITE"},
+                    "images": [ {"position": 1, "image": {"rows": 256, "columns": 256, "bits": 12, "pattern": "hramp"}},
+                                {"position": 2, "image": {"rows": 64, "columns": 64, "bits": 8, "pattern": "checker:8"}} ],
+                    "print": true } ] }
+                """);
+        List<String> out = org.beaconpacs.archive.it.testing.Dcmjs.print(ae, plan);
+        assertTrue(out.contains("NACTION FILMBOX 0x0000"), out.toString());
+        String jobUid = PrintIT.job(out);
+        PrintIT.done(jobUid);
+        JsonObject printer = Beacon.object(Beacon.api("GET", "/print/printers/" + Beacon.AE_TITLE, null));
+        try (Browser b = Browser.open("en-US")) {
+            b.login("admin", Beacon.adminPassword()).go("printqueue.xhtml");
+            String row = b.visible(row("queue:table", ae)).getText();
+            assertTrue(row.contains("Chest PA") && row.contains("done"), row);
+            Object width = b.driver().executeScript("var i = document.querySelector('img.film-preview');"
+                    + " return i && i.complete ? i.naturalWidth : -1;");
+            assertEquals(240L, ((Number) width).longValue(), "the film's preview loaded");
+            b.screenshot("print-queue");
+            b.click(inRow("queue:table", ae, ":reprint"));
+            b.await(By.cssSelector(".ui-growl"), "queued again");
+
+            b.go("printers.xhtml");
+            b.click(inRow("printers:table", "Film files", ":edit"));
+            b.visible(By.id("printerForm:filmSizes")).clear();
+            b.type(By.id("printerForm:filmSizes"), "14INX17IN\\99INX99IN");
+            b.click(By.id("printerForm:save"));
+            b.await(By.id("printerForm"), "is not a Film Size ID");
+            b.screenshot("printer-dialog-invalid");
+            b.click(By.id("printerForm:cancel"));
+            b.click(inRow("printers:table", "Film files", ":setStatus"));
+            b.click(By.xpath("//div[@id='statusForm:newStatus']//div[contains(., 'WARNING')]"));
+            b.idle();
+            b.click(By.id("statusForm:apply"));
+            b.await(By.cssSelector(".ui-growl"), "WARNING");
+            String printerRow = b.visible(row("printers:table", "Film files")).getText();
+            assertTrue(printerRow.contains("WARNING") && printerRow.contains("FILM LOW"), printerRow);
+            assertEquals("WARNING", Beacon.object(Beacon.api("GET", "/print/printers/" + Beacon.AE_TITLE, null))
+                    .getString("status"));
+            b.screenshot("printers");
+        } finally {
+            Beacon.api("PUT", "/print/printers/" + Beacon.AE_TITLE, printer.toString());
         }
     }
 
