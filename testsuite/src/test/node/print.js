@@ -7,7 +7,7 @@
 //   "films": [{"attrs": {...}, "lut": id, "images": [{"position", "attrs", "lut", "image": {"rows", "columns",
 //     "bits": 8|12, "photometric", "pattern": "value:N" | "hramp" | "checker:N", "bytes": override}}],
 //     "annotations": [{"position", "text"}], "print": true}],
-//   "printSession": true, "getPrinter": true, "getJob": true, "deleteSession": true, "lingerMs": 1000,
+//   "printSession": true, "getPrinter": true, "getConfiguration": true, "getJob": true, "deleteSession": true, "lingerMs": 1000,
 //   "imageBoxUid": "override the UID of the first N-SET", "early": [images set before any film box],
 //   "abort": true (A-ABORT after the last image N-SET of a film) }
 const fs = require('fs');
@@ -169,6 +169,11 @@ function getJobs() {
   }
 }
 
+if (plan.getConfiguration) {
+  send(new requests.NGetRequest('1.2.840.10008.5.1.1.16.376', '1.2.840.10008.5.1.1.17.376', [],
+    '1.2.840.10008.5.1.1.16.376'), 'NGET CONFIGURATION', undefined,
+  (rsp, data) => console.log('GET CONFIGURATION ' + JSON.stringify(data)));
+}
 if (plan.getPrinter) {
   send(new requests.NGetRequest(PRINTER, PRINTER_INSTANCE, [], meta), 'NGET PRINTER', undefined,
     (rsp, data) => console.log('GET PRINTER ' + JSON.stringify(data)));
@@ -203,7 +208,7 @@ client.on('nEventReportRequest', (request, callback) => {
   callback(rsp);
 });
 // the SOP classes requested later, proposed at once (with the meta SOP class of the first requests)
-[meta, ANNOTATION, PLUT, PRINT_JOB].forEach((uid, i) => {
+[meta, ANNOTATION, PLUT, PRINT_JOB, '1.2.840.10008.5.1.1.16.376'].forEach((uid, i) => {
   const pc = new association.PresentationContext(101 + 2 * i, uid);
   pc.addTransferSyntaxUid(constants.TransferSyntax.ExplicitVRLittleEndian);
   pc.addTransferSyntaxUid(constants.TransferSyntax.ImplicitVRLittleEndian);

@@ -480,6 +480,43 @@ class PrintIT {
         }
     }
 
+    @Test
+    void jobsWaitWhileThePrinterFailsThenPrintByPriority() throws Exception {
+        JsonObject printer = Beacon.object(Beacon.api("GET", "/print/printers/" + Beacon.AE_TITLE, null));
+        assertEquals(200, Beacon.api("PUT", "/print/printers/" + Beacon.AE_TITLE + "/status",
+                "{\"status\": \"FAILURE\", \"info\": \"NO FILM\"}").statusCode());
+        List<String> jobs = new java.util.ArrayList<>();
+        try {
+            for (String priority : List.of("LOW", "MED", "HIGH")) {
+                List<String> out = Dcmjs.print("PRINTQ" + priority, plan("""
+                        { "session": {"PrintPriority": "%s"}, "getPrinter": true, "getConfiguration": true,
+                          "films": [ {"attrs": {"ImageDisplayFormat": "STANDARD\\\\1,1", "FilmSizeID": "8INX10IN"},
+                            "images": [ {"position": 1, "image": {"rows": 16, "columns": 16, "bits": 8}} ],
+                            "print": true } ] }
+                        """.formatted(priority)));
+                assertTrue(out.stream().anyMatch(l -> l.startsWith("GET PRINTER") && l.contains("FAILURE")
+                        && l.contains("NO FILM")), "the SCU sees the printer's failure: " + out);
+                assertTrue(out.stream().anyMatch(l -> l.startsWith("GET CONFIGURATION")
+                        && l.contains("PrinterConfigurationSequence") && l.contains("14INX17IN")), out.toString());
+                jobs.add(job(out));
+            }
+            Thread.sleep(1000);
+            for (String uid : jobs) {
+                JsonObject j = Beacon.array(Beacon.api("GET", "/print/jobs?max=1000", null)).stream()
+                        .map(v -> v.asJsonObject()).filter(o -> o.getString("jobUid").equals(uid)).findFirst()
+                        .orElseThrow();
+                assertEquals("PENDING", j.getString("state"), "held while the printer fails: " + j);
+            }
+        } finally {
+            Beacon.api("PUT", "/print/printers/" + Beacon.AE_TITLE, printer.toString());
+        }
+        // back to NORMAL: HIGH, then MED, then LOW, though they came the other way round
+        java.time.Instant low = java.time.Instant.parse(done(jobs.get(0)).getString("printed"));
+        java.time.Instant med = java.time.Instant.parse(done(jobs.get(1)).getString("printed"));
+        java.time.Instant high = java.time.Instant.parse(done(jobs.get(2)).getString("printed"));
+        assertTrue(high.isBefore(med) && med.isBefore(low), high + " " + med + " " + low);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static void requireCups() throws Exception {
