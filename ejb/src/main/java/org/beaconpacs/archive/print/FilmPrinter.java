@@ -43,15 +43,21 @@ public class FilmPrinter {
         Attributes session = Files.exists(dir.resolve(PrintSpooler.SESSION))
                 ? FilmSpool.read(dir.resolve(PrintSpooler.SESSION)) : null;
         long start = System.nanoTime();
+        long rendering = 0;
+        long png = 0;
         for (int n = 1; n <= job.films(); n++) {
             Attributes film = FilmSpool.read(dir.resolve(PrintSpooler.filmFile(n)));
+            long t0 = System.nanoTime();
             BufferedImage image = renderer.render(film, job.color());
-            Path png = dir.resolve(pngFile(n));
-            FilmPng.write(image, png);
+            long t1 = System.nanoTime();
+            Path file = dir.resolve(pngFile(n));
+            FilmPng.write(image, file);
             FilmPng.write(FilmPng.thumbnail(image, THUMBNAIL_WIDTH), dir.resolve(thumbnailFile(n)));
+            rendering += t1 - t0;
+            png += System.nanoTime() - t1;
             FilmSize size = FilmSize.of(film.getString(Tag.FilmSizeID));
             float[] points = size.points("LANDSCAPE".equals(film.getString(Tag.FilmOrientation)));
-            pages.add(new FilmPdf.Page(png, points[0], points[1]));
+            pages.add(new FilmPdf.Page(file, points[0], points[1]));
             if (printer.toArchive()) {
                 String refused = archiver.store(job, session, n, image, printer.aeTitle());
                 if (refused != null) {
@@ -59,10 +65,14 @@ public class FilmPrinter {
                 }
             }
         }
+        long t2 = System.nanoTime();
         FilmPdf.write(pages, dir.resolve(PDF));
+        long pdf = System.nanoTime() - t2;
         long millis = (System.nanoTime() - start) / 1_000_000;
-        StringBuilder detail = new StringBuilder().append(job.films()).append(" film(s) rendered at ")
-                .append(printer.resolutionDpi()).append(" dpi in ").append(millis).append(" ms");
+        StringBuilder detail = new StringBuilder().append(job.films()).append(" film(s) at ")
+                .append(printer.resolutionDpi()).append(" dpi in ").append(millis).append(" ms (rendered ")
+                .append(rendering / 1_000_000).append(" ms, PNG ").append(png / 1_000_000).append(" ms, PDF ")
+                .append(pdf / 1_000_000).append(" ms)");
         if (printer.toArchive()) {
             detail.append("; stored into the archive");
         }

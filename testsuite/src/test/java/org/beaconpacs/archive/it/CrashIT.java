@@ -97,6 +97,50 @@ class CrashIT {
         }
     }
 
+    /**
+     * Print (issue "Print Management SCP"): a job acknowledged while its printer is in FAILURE waits, spooled
+     * to disk; after a kill -9 and a restart it is still there and prints once the printer is NORMAL.
+     */
+    @Test
+    void aPrintJobAcknowledgedBeforeAKill9PrintsAfterTheRestart(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("BEACON_DICOM_PORT", "11418", "BEACON_ADMIN_PASSWORD", "crash-admin",
+                "BEACON_STORAGE_MIN_FREE_MB", "10");
+        try (StandaloneServer server = new StandaloneServer(dir.resolve("server"), env)) {
+            server.start();
+            String status = "/print/printers/" + Beacon.AE_TITLE + "/status";
+            assertEquals(200, Beacon.call(server.api(), "PUT", status, "{\"status\": \"FAILURE\"}", "admin",
+                    "crash-admin").statusCode());
+            Path plan = dir.resolve("plan.json");
+            Files.writeString(plan, """
+                    { "session": {"FilmSessionLabel": "before the crash"},
+                      "films": [ {"attrs": {"ImageDisplayFormat": "STANDARD\\\\1,1", "FilmSizeID": "8INX10IN"},
+                        "images": [ {"position": 1, "image": {"rows": 64, "columns": 64, "bits": 12, "pattern": "hramp"}} ],
+                        "print": true } ] }
+                    """);
+            List<String> out = org.beaconpacs.archive.it.testing.Dcmjs.print("PRINTCRASH", server.dicomPort(), plan);
+            assertTrue(out.contains("NACTION FILMBOX 0x0000"), out.toString());
+            String job = out.stream().filter(l -> l.startsWith("JOB ")).findFirst().orElseThrow().substring(4).strip();
+            server.kill();
+            server.start();
+            assertEquals(200, Beacon.call(server.api(), "PUT", status, "{\"status\": \"NORMAL\"}", "admin",
+                    "crash-admin").statusCode());
+            JsonObject printed = null;
+            for (int i = 0; i < 300 && printed == null; i++) {
+                for (var v : Beacon.array(server.api("GET", "/print/jobs"))) {
+                    JsonObject j = v.asJsonObject();
+                    if (j.getString("jobUid").equals(job) && j.getString("state").equals("DONE")) {
+                        printed = j;
+                    }
+                }
+                Thread.sleep(100);
+            }
+            assertTrue(printed != null, "the job printed after the restart");
+            assertEquals("before the crash", printed.getString("sessionLabel"));
+            assertEquals(200, Beacon.call(server.api(), "GET", "/print/jobs/" + printed.getInt("id") + "/films/1",
+                    null, "admin", "crash-admin").statusCode());
+        }
+    }
+
     private static void killDuringAStoreAndRestart(Path dir, String durability, String dicomPort) throws Exception {
         Dcmtk.require("storescu");
         String study = UIDs.createUID();

@@ -435,6 +435,14 @@ public final class DicomClient implements Closeable {
         return normalized(sopClass, Command.nDeleteRQ(association.nextMessageId(), sopClass, sopInstance), null);
     }
 
+    /**
+     * Sends a DIMSE-N request on a context of {@code abstractSyntax} and waits for its response: for SOP
+     * classes used through a Meta SOP Class (a Basic Film Session on the Print Management Meta's context).
+     */
+    public Response invoke(String abstractSyntax, Command rq, Attributes data) throws IOException {
+        return normalized(abstractSyntax, rq, data);
+    }
+
     private Response normalized(String sopClass, Command rq, Attributes data) throws IOException {
         PresentationContext pc = context(sopClass, null);
         association.send(pc.id(), rq, data == null ? null : writer(data));

@@ -183,9 +183,15 @@ public final class Dcmjs {
      * response ("NCREATE FILMBOX 0x0000"), job ("JOB uid"), event ("EVENT {json}") or N-GET answer.
      */
     public static List<String> print(String callingAe, Path plan) throws IOException, InterruptedException {
+        return print(callingAe, Beacon.dicomPort(), plan);
+    }
+
+    /** The same, to the archive listening on {@code port}. */
+    public static List<String> print(String callingAe, int port, Path plan) throws IOException,
+            InterruptedException {
         require();
         Dcmtk.Result r = Dcmtk.run("/usr/bin/node", HOME.resolve("print.js").toString(), Beacon.HOST,
-                String.valueOf(Beacon.dicomPort()), Beacon.AE_TITLE, callingAe, plan.toString());
+                String.valueOf(port), Beacon.AE_TITLE, callingAe, plan.toString());
         if (r.exitCode() != 0) {
             throw new IOException("dcmjs-dimse failed (" + r.exitCode() + "): " + r.output());
         }
