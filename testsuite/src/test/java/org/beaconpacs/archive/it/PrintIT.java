@@ -125,10 +125,12 @@ class PrintIT {
         Path plan = plan("""
                 { "color": true, "session": {"MediumType": "PAPER"},
                   "films": [ {"attrs": {"ImageDisplayFormat": "ROW\\\\1,2", "FilmSizeID": "8INX10IN",
-                      "FilmOrientation": "LANDSCAPE", "BorderDensity": "WHITE", "EmptyImageDensity": "WHITE"},
+                      "FilmOrientation": "LANDSCAPE", "BorderDensity": "WHITE", "EmptyImageDensity": "WHITE",
+                      "Trim": "YES"},
                     "images": [
                       {"position": 1, "image": {"rows": 40, "columns": 80, "bits": 8, "rgb": [255, 0, 0]}},
-                      {"position": 3, "image": {"rows": 50, "columns": 50, "bits": 8, "rgb": [0, 0, 255]}} ],
+                      {"position": 3, "attrs": {"RequestedImageSize": "25.4"},
+                       "image": {"rows": 50, "columns": 50, "bits": 8, "rgb": [0, 0, 255]}} ],
                     "print": true } ] }
                 """);
         List<String> out = Dcmjs.print("PRINTCOLOR", plan);
@@ -147,6 +149,16 @@ class PrintIT {
         assertEquals(0xFF0000, rgb(film, top.x + top.width / 2, top.y + top.height / 2), "box 1: the row of one");
         assertEquals(0x0000FF, rgb(film, bottomRight.x + halfW / 2, bottomRight.y + rowH / 2), "box 3: second of two");
         assertEquals(0xFFFFFF, rgb(film, area.x + halfW / 2, bottomRight.y + rowH / 2), "box 2 empty: WHITE");
+        // box 3: Requested Image Size 25.4 mm = 300 pixels at 300 dpi, centred, with its trim (YES) around it
+        int cx = bottomRight.x + halfW / 2;
+        int cy = bottomRight.y + rowH / 2;
+        assertEquals(0x0000FF, rgb(film, cx + 140, cy), "inside the inch");
+        boolean trim = false;
+        for (int x = cx + 147; x <= cx + 154; x++) {
+            trim |= rgb(film, x, cy) == 0x000000;
+        }
+        assertTrue(trim, "the trim line");
+        assertEquals(0xFFFFFF, rgb(film, cx + 170, cy), "beyond it, the empty box");
     }
 
     @Test
