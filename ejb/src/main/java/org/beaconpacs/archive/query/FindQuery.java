@@ -14,11 +14,22 @@ import org.beaconpacs.dicom.time.DateRange;
  * A checked C-FIND identifier (PS3.4 C.4.1.1.3.1, C.4.1.2): the model, the level, the keys, and how to
  * match them. Free of DIMSE: QIDO-RS builds the same from its query parameters.
  *
+ * @param allAttributes answer with every stored attribute of a match, not only the keys
  * @param relational the requestor negotiated relational queries: the unique keys of the levels above may
  *     be missing, and any key above may be matched (C.4.1.2.2); otherwise the search is hierarchical
  */
 public record FindQuery(QueryRetrieveModel model, Level level, Attributes keys, boolean relational,
-                        AttributeMatching.Options matching) {
+                        AttributeMatching.Options matching, boolean allAttributes) {
+
+    public FindQuery(QueryRetrieveModel model, Level level, Attributes keys, boolean relational,
+                     AttributeMatching.Options matching) {
+        this(model, level, keys, relational, matching, false);
+    }
+
+    /** This query, answering with every stored attribute of each match besides its keys (QIDO-RS includefield=all). */
+    public FindQuery withAllAttributes() {
+        return new FindQuery(model, level, keys, relational, matching, true);
+    }
 
     /** Checks {@code identifier} against the model's rules, or says what is wrong with it. */
     public static FindQuery of(QueryRetrieveModel model, Attributes identifier, boolean relational,

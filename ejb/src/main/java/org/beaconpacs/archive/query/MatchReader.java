@@ -85,6 +85,10 @@ public class MatchReader {
         where.add(cb.greaterThan(root.get("id"), afterId));
         where.addAll(IndexedKeys.predicates(cb, cq, q, patient, study, series, root));
         java.util.Set<Level> needed = levelsOf(q.keys());
+        if (q.allAttributes()) {
+            needed.add(q.level() == Level.STUDY ? Level.PATIENT : q.level());
+            needed.add(q.level()); // every stored attribute of the level (QIDO-RS includefield=all)
+        }
         Columns c = new Columns();
         c.add("id", root.get("id"));
         c.add("patientId", patient.get("id"));
@@ -121,6 +125,13 @@ public class MatchReader {
                 }
             }
             Attributes a = Texts.keysOf(q.keys(), levels);
+            if (q.allAttributes() && !levels.isEmpty()) {
+                Attributes own = levels.get(levels.size() - 1); // the query level's, the last read
+                a.addMissing(Texts.decoded(own));
+                if (q.level() == Level.STUDY && levels.size() > 1) {
+                    a.addMissing(Texts.decoded(levels.get(0))); // a study's patient
+                }
+            }
             addComputed(q, t, a);
             out.add(new Candidate(t.get("id", Long.class), a));
         }

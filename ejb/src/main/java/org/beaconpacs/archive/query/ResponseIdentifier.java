@@ -20,6 +20,9 @@ public final class ResponseIdentifier {
 
     static Attributes of(FindQuery q, Attributes match, String retrieveAeTitle) {
         Attributes rsp = requested(q.keys(), match, 3);
+        if (q.allAttributes()) {
+            rsp.addMissing(match);
+        }
         rsp.setString(Tag.QueryRetrieveLevel, VR.CS, q.levelName());
         if (retrieveAeTitle != null) {
             rsp.setString(Tag.RetrieveAETitle, VR.AE, retrieveAeTitle);

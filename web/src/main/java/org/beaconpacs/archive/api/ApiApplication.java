@@ -4,6 +4,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Set;
 
 /**
  * The REST API under /beacon/api. Callers authenticate with HTTP Basic against the archive's users
@@ -13,4 +14,12 @@ import jakarta.ws.rs.core.Application;
 @ApplicationScoped
 @DeclareRoles({"admin", "viewer"})
 public class ApiApplication extends Application {
+
+    /** Named, not scanned: DICOMweb is another application of this WAR ({@code /dicomweb}). */
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(AeResource.class, ActivityResource.class, CommitmentResource.class, Hl7Resource.class,
+                PrintResource.class, SettingsResource.class, StudyResource.class, UserResource.class,
+                WorklistResource.class, ErrorMappers.class);
+    }
 }

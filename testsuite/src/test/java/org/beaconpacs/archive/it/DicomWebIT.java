@@ -1,0 +1,165 @@
+package org.beaconpacs.archive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.beaconpacs.archive.it.testing.Beacon;
+import org.beaconpacs.archive.it.testing.CtStore;
+import org.beaconpacs.dicom.uid.UIDs;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * DICOMweb against the deployed archive over plain HTTP (the wire as a user agent sees it: status codes,
+ * headers, DICOM JSON). QIDO-RS: a study of two series stored once for the class by C-STORE, found by
+ * keyword and by tag, its series and instances by path, paged with the Warning header, UID lists, person
+ * name matching with and without fuzzymatching, includefield, 204, 400 and 401.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DicomWebIT {
+
+    static final String ROOT = "http://127.0.0.1:8080/beacon/dicomweb";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    static final String PATIENT = "QIDO" + System.nanoTime() % 100000;
+    static final String STUDY = UIDs.createUID();
+    static final String SERIES_A = UIDs.createUID();
+    static final String SERIES_B = UIDs.createUID();
+    static final List<String> INSTANCES_A = new ArrayList<>();
+
+    @BeforeAll
+    static void store() throws Exception {
+        try (var c = CtStore.client("QIDOSCU")) {
+            CtStore.storeSeries(c, PATIENT, "Webster^Quinn", STUDY, SERIES_A, 1, 5);
+            CtStore.storeSeries(c, PATIENT, "Webster^Quinn", STUDY, SERIES_B, 6, 7);
+            c.release();
+        }
+        JsonArray instances = Beacon.array(Beacon.api("GET", "/series/" + SERIES_A + "/instances", null));
+        instances.forEach(v -> INSTANCES_A.add(v.asJsonObject().getString("sopInstanceUid")));
+    }
+
+    @Test
+    void qidoFindsTheStudyByKeywordAndByTagWithItsCountsAndRetrieveUrl() throws Exception {
+        for (String key : List.of("PatientID", "00100020")) {
+            HttpResponse<String> rsp = get("/studies?" + key + "=" + PATIENT);
+            assertEquals(200, rsp.statusCode(), rsp.body());
+            assertEquals("application/dicom+json", rsp.headers().firstValue("Content-Type").orElse(""));
+            JsonArray studies = json(rsp);
+            assertEquals(1, studies.size(), rsp.body());
+            JsonObject s = studies.getJsonObject(0);
+            assertEquals(STUDY, value(s, "0020000D"));
+            assertEquals("2", value(s, "00201206"), "Number of Study Related Series");
+            assertEquals("7", value(s, "00201208"), "Number of Study Related Instances");
+            assertEquals(ROOT + "/studies/" + STUDY, value(s, "00081190"), "RetrieveURL");
+            assertEquals("Webster^Quinn", s.getJsonObject("00100010").getJsonArray("Value").getJsonObject(0)
+                    .getString("Alphabetic"));
+            assertFalse(s.containsKey("00080052"), "no Query/Retrieve Level in QIDO-RS");
+        }
+    }
+
+    @Test
+    void qidoGoesDownTheHierarchyAndPagesWithAWarning() throws Exception {
+        JsonArray series = json(get("/studies/" + STUDY + "/series"));
+        assertEquals(2, series.size());
+        for (var v : series) {
+            String uid = value(v.asJsonObject(), "0020000E");
+            assertEquals(uid.equals(SERIES_A) ? "5" : "2", value(v.asJsonObject(), "00201209"));
+            assertEquals(ROOT + "/studies/" + STUDY + "/series/" + uid, value(v.asJsonObject(), "00081190"));
+        }
+        HttpResponse<String> page = get("/studies/" + STUDY + "/series/" + SERIES_A + "/instances?limit=2&offset=1");
+        assertEquals(200, page.statusCode(), () -> {
+            try {
+                return "all: " + get("/studies/" + STUDY + "/series/" + SERIES_A + "/instances").body();
+            } catch (Exception e) {
+                return e.toString();
+            }
+        });
+        assertEquals(2, json(page).size());
+        assertTrue(page.headers().firstValue("Warning").orElse("").startsWith("299 "), page.headers().toString());
+        HttpResponse<String> last = get("/studies/" + STUDY + "/series/" + SERIES_A + "/instances?limit=2&offset=4");
+        assertEquals(1, json(last).size());
+        assertTrue(last.headers().firstValue("Warning").isEmpty(), "nothing more after the last page");
+        // /instances across studies with a list of UIDs, comma-separated as PS3.18 8.3.4.1 says
+        JsonArray two = json(get("/instances?SOPInstanceUID=" + INSTANCES_A.get(0) + "," + INSTANCES_A.get(3)));
+        assertEquals(2, two.size());
+        JsonObject i = two.getJsonObject(0);
+        assertEquals(ROOT + "/studies/" + STUDY + "/series/" + SERIES_A + "/instances/" + value(i, "00080018"),
+                value(i, "00081190"));
+        assertEquals(PATIENT, value(i, "00100020"), "the study's attributes come with /instances");
+    }
+
+    @Test
+    void qidoMatchesNamesFuzzilyOnlyWhenAskedAndIncludesFields() throws Exception {
+        String name = URLEncoder.encode("webster^q*", StandardCharsets.UTF_8);
+        assertEquals(1, json(get("/studies?PatientName=" + name + "&PatientID=" + PATIENT + "&fuzzymatching=true"))
+                .size());
+        assertEquals(204, get("/studies?PatientName=" + name + "&PatientID=" + PATIENT + "&fuzzymatching=false")
+                .statusCode(), "exact matching is case-sensitive");
+        String uid = "/instances?SOPInstanceUID=" + INSTANCES_A.get(0);
+        assertFalse(json(get(uid)).getJsonObject(0).containsKey("00280103"));
+        assertTrue(json(get(uid + "&includefield=00280103")).getJsonObject(0).containsKey("00280103"));
+        JsonObject all = json(get(uid + "&includefield=all")).getJsonObject(0);
+        assertTrue(all.containsKey("00280103") && all.containsKey("00280004"), all.keySet().toString());
+        assertFalse(all.containsKey("7FE00010"), "never the pixel data");
+    }
+
+    @Test
+    void qidoSaysWhatIsWrong() throws Exception {
+        assertEquals(204, get("/studies?PatientID=NOBODY" + PATIENT).statusCode());
+        HttpResponse<String> bad = get("/studies?PatientIdentity=1");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("PatientIdentity"), bad.body());
+        assertEquals(400, get("/studies?limit=-1").statusCode());
+        assertEquals(400, get("/studies?StudyDate=2024-01-01").statusCode(), "not a DA range");
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(ROOT + "/studies")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static HttpResponse<String> get(String path) throws Exception {
+        HttpRequest rq = HttpRequest.newBuilder(URI.create(ROOT + path)).timeout(Duration.ofSeconds(60)).GET()
+                .header("Accept", "application/dicom+json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:"
+                        + Beacon.adminPassword()).getBytes(StandardCharsets.UTF_8))).build();
+        return HTTP.send(rq, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonArray json(HttpResponse<String> rsp) {
+        assertEquals(200, rsp.statusCode(), rsp.body());
+        try (var r = Json.createReader(new StringReader(rsp.body()))) {
+            return r.readArray();
+        }
+    }
+
+    /** The first value of attribute {@code tag} of a DICOM JSON object, as text. */
+    static String value(JsonObject o, String tag) {
+        JsonObject a = o.getJsonObject(tag);
+        if (a == null || !a.containsKey("Value")) {
+            return null;
+        }
+        var v = a.getJsonArray("Value").get(0);
+        return v.getValueType() == jakarta.json.JsonValue.ValueType.STRING ? ((jakarta.json.JsonString) v).getString()
+                : v.toString();
+    }
+}
