@@ -135,6 +135,26 @@ class DicomWebIT {
         assertEquals(401, anonymous.statusCode());
     }
 
+    @Test
+    void orthancsDicomWebPluginQueriesTheArchive(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (var orthanc = new org.beaconpacs.archive.it.testing.Orthanc(dir, "ORTHWEB", true)) {
+            // Orthanc's DICOMweb client: QIDO-RS of studies, then of the study's series, through its servers API
+            HttpResponse<String> studies = orthanc.post("/dicom-web/servers/beacon/qido", Json.createObjectBuilder()
+                    .add("Uri", "/studies").add("Arguments", Json.createObjectBuilder().add("PatientID", PATIENT))
+                    .build().toString());
+            assertEquals(200, studies.statusCode(), studies.body());
+            assertTrue(studies.body().strip().startsWith("["), studies.body());
+            JsonArray found = (JsonArray) org.beaconpacs.archive.it.testing.Orthanc.json(studies);
+            assertEquals(1, found.size(), studies.body());
+            assertEquals(STUDY, value(found.getJsonObject(0), "0020000D"));
+            HttpResponse<String> series = orthanc.post("/dicom-web/servers/beacon/qido", Json.createObjectBuilder()
+                    .add("Uri", "/studies/" + STUDY + "/series").build().toString());
+            assertEquals(200, series.statusCode(), series.body());
+            assertEquals(2, ((JsonArray) org.beaconpacs.archive.it.testing.Orthanc.json(series)).size());
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static HttpResponse<String> get(String path) throws Exception {
@@ -158,7 +178,11 @@ class DicomWebIT {
         if (a == null || !a.containsKey("Value")) {
             return null;
         }
-        var v = a.getJsonArray("Value").get(0);
+        var value = a.get("Value");
+        if (value.getValueType() == jakarta.json.JsonValue.ValueType.STRING) {
+            return ((jakarta.json.JsonString) value).getString(); // Orthanc's form of a QIDO answer
+        }
+        var v = ((JsonArray) value).get(0);
         return v.getValueType() == jakarta.json.JsonValue.ValueType.STRING ? ((jakarta.json.JsonString) v).getString()
                 : v.toString();
     }

@@ -27,6 +27,7 @@ public final class Orthanc implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/sbin/Orthanc");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    static final Path DICOMWEB_PLUGIN = Path.of("/usr/share/orthanc/plugins/libOrthancDicomWeb.so");
     public final String aeTitle;
     public final int dicomPort;
     public final int httpPort;
@@ -41,7 +42,22 @@ public final class Orthanc implements AutoCloseable {
     }
 
     public Orthanc(Path dir, String aeTitle) throws Exception {
+        this(dir, aeTitle, false);
+    }
+
+    /**
+     * An Orthanc; with {@code dicomWeb}, its DICOMweb plugin (Debian {@code orthanc-dicomweb}) loaded and
+     * this archive's DICOMweb root configured as its server "beacon" (with the test admin's credentials).
+     */
+    public Orthanc(Path dir, String aeTitle, boolean dicomWeb) throws Exception {
         require();
+        if (dicomWeb) {
+            boolean present = Files.exists(DICOMWEB_PLUGIN);
+            if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("Orthanc's DICOMweb plugin is missing under CI: .ci/run must install orthanc-dicomweb");
+            }
+            assumeTrue(present, "orthanc-dicomweb not installed; skipping");
+        }
         this.aeTitle = aeTitle;
         this.dicomPort = freePort();
         this.httpPort = freePort();
@@ -52,7 +68,12 @@ public final class Orthanc implements AutoCloseable {
                 .add("IndexDirectory", dir.resolve("db").toString()).add("DicomAet", aeTitle)
                 .add("DicomPort", dicomPort).add("HttpPort", httpPort).add("RemoteAccessAllowed", false)
                 .add("AuthenticationEnabled", false).add("DicomAlwaysAllowStore", true)
-                .add("DicomCheckCalledAet", false).add("Plugins", Json.createArrayBuilder())
+                .add("DicomCheckCalledAet", false).add("Plugins", dicomWeb
+                        ? Json.createArrayBuilder().add(DICOMWEB_PLUGIN.toString()) : Json.createArrayBuilder())
+                .add("DicomWeb", Json.createObjectBuilder().add("Enable", dicomWeb).add("Servers",
+                        Json.createObjectBuilder().add("beacon", Json.createArrayBuilder()
+                                .add("http://127.0.0.1:8080/beacon/dicomweb/").add("admin")
+                                .add(Beacon.adminPassword()))))
                 .add("DicomModalities", Json.createObjectBuilder().add("beacon", Json.createArrayBuilder()
                         .add(Beacon.AE_TITLE).add(Beacon.HOST).add(Beacon.dicomPort())))
                 .build().toString());
