@@ -155,7 +155,96 @@ class DicomWebIT {
         }
     }
 
+    @Test
+    void wadoRsGivesASeriesAsPart10FilesInTheSyntaxAsked() throws Exception {
+        String path = "/studies/" + STUDY + "/series/" + SERIES_A;
+        for (String[] ask : new String[][] {{null, "1.2.840.10008.1.2.1"},
+                {"multipart/related; type=\"application/dicom\"; transfer-syntax=*", "1.2.840.10008.1.2.1"},
+                {"multipart/related; type=\"application/dicom\"; transfer-syntax=1.2.840.10008.1.2",
+                    "1.2.840.10008.1.2"}}) {
+            HttpResponse<byte[]> rsp = bytes(path, ask[0]);
+            assertEquals(200, rsp.statusCode());
+            String type = rsp.headers().firstValue("Content-Type").orElse("");
+            assertTrue(type.startsWith("multipart/related") && type.contains("application/dicom"), type);
+            List<byte[]> parts = parts(rsp.body(), type);
+            assertEquals(5, parts.size(), "one part an instance");
+            List<String> uids = new ArrayList<>();
+            for (byte[] part : parts) {
+                try (var reader = new org.beaconpacs.dicom.io.DicomReader(new java.io.ByteArrayInputStream(part))) {
+                    var file = reader.readFile();
+                    assertEquals(ask[1], file.fileMetaInformation().getString(org.beaconpacs.dicom.dict.Tag
+                            .TransferSyntaxUID), "the syntax asked for");
+                    uids.add(file.dataset().getString(org.beaconpacs.dicom.dict.Tag.SOPInstanceUID));
+                    assertEquals(PATIENT, file.dataset().getString(org.beaconpacs.dicom.dict.Tag.PatientID));
+                    assertTrue(file.dataset().contains(org.beaconpacs.dicom.dict.Tag.PixelData));
+                }
+            }
+            assertEquals(new java.util.HashSet<>(INSTANCES_A), new java.util.HashSet<>(uids));
+        }
+        HttpResponse<byte[]> one = bytes(path + "/instances/" + INSTANCES_A.get(2), null);
+        assertEquals(1, parts(one.body(), one.headers().firstValue("Content-Type").orElse("")).size());
+        assertEquals(404, bytes("/studies/" + UIDs.createUID(), null).statusCode());
+        assertEquals(406, bytes(path, "application/json").statusCode());
+    }
+
+    @Test
+    void orthancRetrievesTheStudyByWadoRs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (var orthanc = new org.beaconpacs.archive.it.testing.Orthanc(dir, "ORTHWADO", true)) {
+            HttpResponse<String> retrieved = orthanc.post("/dicom-web/servers/beacon/retrieve", Json
+                    .createObjectBuilder().add("Resources", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("Study", STUDY))).build().toString());
+            assertEquals(200, retrieved.statusCode(), retrieved.body());
+            JsonArray instances = (JsonArray) org.beaconpacs.archive.it.testing.Orthanc.json(orthanc.get("/instances"));
+            assertEquals(7, instances.size(), "the study's 7 instances, now in Orthanc");
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    static HttpResponse<byte[]> bytes(String path, String accept) throws Exception {
+        HttpRequest.Builder rq = HttpRequest.newBuilder(URI.create(ROOT + path)).timeout(Duration.ofSeconds(60)).GET()
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:"
+                        + Beacon.adminPassword()).getBytes(StandardCharsets.UTF_8)));
+        if (accept != null) {
+            rq.header("Accept", accept);
+        }
+        return HTTP.send(rq.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The bodies of a multipart/related payload (RFC 2046), headers stripped. */
+    static List<byte[]> parts(byte[] body, String contentType) {
+        String boundary = null;
+        for (String p : contentType.split(";")) {
+            if (p.strip().startsWith("boundary=")) {
+                boundary = p.strip().substring(9).replace("\"", "");
+            }
+        }
+        assertTrue(boundary != null, contentType);
+        byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
+        List<Integer> at = new ArrayList<>();
+        outer:
+        for (int i = 0; i + delimiter.length <= body.length; i++) {
+            for (int k = 0; k < delimiter.length; k++) {
+                if (body[i + k] != delimiter[k]) {
+                    continue outer;
+                }
+            }
+            at.add(i);
+        }
+        List<byte[]> parts = new ArrayList<>();
+        for (int n = 0; n + 1 < at.size(); n++) {
+            int start = at.get(n) + delimiter.length;
+            int end = at.get(n + 1) - 2; // the CRLF before the next delimiter
+            int headersEnd = start;
+            while (!(body[headersEnd] == '\r' && body[headersEnd + 1] == '\n' && body[headersEnd + 2] == '\r'
+                    && body[headersEnd + 3] == '\n')) {
+                headersEnd++;
+            }
+            parts.add(java.util.Arrays.copyOfRange(body, headersEnd + 4, end));
+        }
+        return parts;
+    }
 
     static HttpResponse<String> get(String path) throws Exception {
         HttpRequest rq = HttpRequest.newBuilder(URI.create(ROOT + path)).timeout(Duration.ofSeconds(60)).GET()

@@ -1,0 +1,55 @@
+package org.beaconpacs.archive.retrieve;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import org.beaconpacs.archive.image.Decompressors;
+import org.beaconpacs.dicom.data.Attributes;
+import org.beaconpacs.dicom.io.DicomWriter;
+import org.beaconpacs.dicom.io.FileMetaInformation;
+import org.beaconpacs.dicom.io.TransferSyntax;
+import org.beaconpacs.dicom.net.association.FileDataSet;
+
+/**
+ * A stored instance as a Part 10 file in a transfer syntax a web client asked for (WADO-RS, WADO-URI): the
+ * file as stored when the syntaxes agree (copied, never parsed), else re-encoded among the native syntaxes
+ * or decoded by {@link Decompressors}. Streams only.
+ */
+public final class Part10Writer {
+
+    private Part10Writer() {
+    }
+
+    /** Whether {@code instance} can be written in {@code transferSyntax} ("*": as stored). */
+    public static boolean deliverable(StoredInstance instance, String transferSyntax) {
+        if (transferSyntax.equals("*") || transferSyntax.equals(instance.transferSyntax())) {
+            return true;
+        }
+        TransferSyntax target = TransferSyntax.of(transferSyntax);
+        if (target == null || !target.isNative() || target.deflated()) {
+            return false;
+        }
+        TransferSyntax stored = TransferSyntax.of(instance.transferSyntax());
+        return stored != null && (stored.isNative() || Decompressors.INSTANCE.decodes(instance.transferSyntax()));
+    }
+
+    /** The transfer syntax {@code instance} is written in for {@code transferSyntax}. */
+    public static String target(StoredInstance instance, String transferSyntax) {
+        return transferSyntax.equals("*") ? instance.transferSyntax() : transferSyntax;
+    }
+
+    /** Writes {@code instance} as a Part 10 file in {@code transferSyntax} (check {@link #deliverable} first). */
+    public static void write(StoredInstance instance, String transferSyntax, OutputStream out) throws IOException {
+        String ts = target(instance, transferSyntax);
+        if (ts.equals(instance.transferSyntax())) {
+            Files.copy(instance.file(), out);
+            return;
+        }
+        FileDataSet file = FileDataSet.open(instance.file());
+        Attributes fmi = FileMetaInformation.create(instance.sopClass(), instance.sopInstance(), ts, null);
+        DicomWriter w = new DicomWriter(out);
+        w.writeFileMetaInformation(fmi);
+        w.flush();
+        file.writer(Decompressors.INSTANCE).writeTo(out, ts);
+    }
+}

@@ -1,0 +1,113 @@
+package org.beaconpacs.archive.dicomweb;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.beaconpacs.archive.query.InvalidQueryException;
+import org.beaconpacs.archive.query.QueryRetrieveModel;
+import org.beaconpacs.archive.retrieve.Part10Writer;
+import org.beaconpacs.archive.retrieve.RetrieveQuery;
+import org.beaconpacs.archive.retrieve.RetrieveService;
+import org.beaconpacs.archive.retrieve.StoredInstance;
+import org.beaconpacs.dicom.data.Attributes;
+import org.beaconpacs.dicom.data.VR;
+import org.beaconpacs.dicom.dict.Tag;
+
+/**
+ * WADO-RS retrieval of instances (PS3.18 10.4): a study, a series or an instance as
+ * {@code multipart/related; type="application/dicom"}, one Part 10 file a part, streamed from the stored
+ * files one after the other (a 1,000-instance study never sits in memory). The transfer syntax is the
+ * Accept header's {@code transfer-syntax} parameter: {@code *} gives each instance as stored; absent, Explicit
+ * VR Little Endian (PS3.18 8.7.3.5.2), re-encoded or decoded where the stored one differs.
+ */
+@Path("/")
+public class WadoResource {
+
+    static final String EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1";
+
+    @EJB
+    private RetrieveService retrieve;
+
+    @GET
+    @Path("studies/{study}")
+    public Response study(@PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return instances(accept, "STUDY", study, null, null);
+    }
+
+    @GET
+    @Path("studies/{study}/series/{series}")
+    public Response series(@PathParam("study") String study, @PathParam("series") String series,
+                           @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return instances(accept, "SERIES", study, series, null);
+    }
+
+    @GET
+    @Path("studies/{study}/series/{series}/instances/{instance}")
+    public Response instance(@PathParam("study") String study, @PathParam("series") String series,
+                             @PathParam("instance") String instance, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return instances(accept, "IMAGE", study, series, instance);
+    }
+
+    private Response instances(String accept, String level, String study, String series, String instance) {
+        String ts = MultipartAccept.dicomTransferSyntax(accept, EXPLICIT_VR_LITTLE_ENDIAN);
+        if (ts == null) {
+            throw new NotAcceptableException("this resource is multipart/related; type=\"application/dicom\"");
+        }
+        Attributes keys = new Attributes();
+        keys.setString(Tag.QueryRetrieveLevel, VR.CS, level);
+        keys.setString(Tag.StudyInstanceUID, VR.UI, study);
+        if (series != null) {
+            keys.setString(Tag.SeriesInstanceUID, VR.UI, series);
+        }
+        if (instance != null) {
+            keys.setString(Tag.SOPInstanceUID, VR.UI, instance);
+        }
+        List<StoredInstance> found;
+        try {
+            found = retrieve.instances(RetrieveQuery.of(QueryRetrieveModel.STUDY_ROOT, keys));
+        } catch (InvalidQueryException e) {
+            throw new InvalidParameterException(e.getMessage());
+        }
+        if (found.isEmpty()) {
+            throw new NotFoundException("no such " + (instance != null ? "instance" : series != null ? "series"
+                    : "study"));
+        }
+        List<StoredInstance> deliverable = found.stream().filter(i -> Part10Writer.deliverable(i, ts)).toList();
+        if (deliverable.isEmpty()) {
+            throw new NotAcceptableException("not one instance can be given in transfer syntax " + ts
+                    + " (transfer-syntax=* gives them as stored)");
+        }
+        String boundary = UUID.randomUUID().toString();
+        StreamingOutput body = raw -> {
+            OutputStream out = new BufferedOutputStream(raw, 64 * 1024);
+            for (StoredInstance i : deliverable) {
+                out.write(("--" + boundary + "\r\nContent-Type: application/dicom; transfer-syntax="
+                        + Part10Writer.target(i, ts) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                Part10Writer.write(i, ts, out);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        };
+        Response.ResponseBuilder rsp = Response.ok(body).header(HttpHeaders.CONTENT_TYPE,
+                "multipart/related; type=\"application/dicom\"; boundary=" + boundary);
+        int skipped = found.size() - deliverable.size();
+        if (skipped > 0) {
+            rsp.header("Warning", "299 beacon: " + skipped + " instance(s) cannot be given in transfer syntax " + ts
+                    + " and are left out");
+        }
+        return rsp.build();
+    }
+}
