@@ -188,6 +188,29 @@ class DicomWebIT {
     }
 
     @Test
+    void wadoRsMetadataPointsAtThePixelDataWhichTheBulkDataUriGives() throws Exception {
+        JsonArray metadata = json(get("/studies/" + STUDY + "/series/" + SERIES_A + "/metadata"));
+        assertEquals(5, metadata.size());
+        JsonObject first = metadata.getJsonObject(0);
+        assertEquals(PATIENT, value(first, "00100020"));
+        JsonObject pixels = first.getJsonObject("7FE00010");
+        assertTrue(pixels != null && pixels.containsKey("BulkDataURI"), first.toString());
+        assertFalse(pixels.containsKey("InlineBinary"));
+        String url = pixels.getString("BulkDataURI");
+        assertTrue(url.startsWith(ROOT + "/studies/" + STUDY + "/series/" + SERIES_A + "/instances/"), url);
+        HttpResponse<byte[]> bulk = bytes(url.substring(ROOT.length()), null);
+        assertEquals(200, bulk.statusCode());
+        String type = bulk.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type.contains("application/octet-stream"), type);
+        List<byte[]> parts = parts(bulk.body(), type);
+        assertEquals(1, parts.size());
+        assertEquals(1024, parts.get(0).length, "the synthetic CT's 1 KiB of pixel data");
+        assertEquals(1, json(get("/studies/" + STUDY + "/series/" + SERIES_A + "/instances/" + INSTANCES_A.get(1)
+                + "/metadata")).size());
+        assertEquals(7, json(get("/studies/" + STUDY + "/metadata")).size());
+    }
+
+    @Test
     void orthancRetrievesTheStudyByWadoRs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         try (var orthanc = new org.beaconpacs.archive.it.testing.Orthanc(dir, "ORTHWADO", true)) {
