@@ -75,8 +75,8 @@ class ConsoleIT {
             assertTrue(b.text().contains("Wrong user name or password."), b.text());
             b.screenshot("login");
             b.login("admin", Beacon.adminPassword());
-            assertTrue(b.driver().getCurrentUrl().endsWith("/aes.xhtml"), "back to the page asked for first: "
-                    + b.driver().getCurrentUrl());
+            // back to the page asked for first (the login's redirect may still be under way: wait for it)
+            b.awaitUrlEnding("/aes.xhtml");
             b.click(By.id("session:logout"));
             assertTrue(b.driver().getCurrentUrl().endsWith("/login.xhtml"), b.driver().getCurrentUrl());
             b.go("index.xhtml");

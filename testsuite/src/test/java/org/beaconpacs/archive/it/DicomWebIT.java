@@ -223,7 +223,100 @@ class DicomWebIT {
         }
     }
 
+    @Test
+    void stowRsStoresPart10FilesWhichQidoThenFinds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String patient = "STOW" + System.nanoTime() % 100000;
+        String study = UIDs.createUID();
+        String series = UIDs.createUID();
+        List<byte[]> files = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            files.add(part10(org.beaconpacs.archive.it.testing.Synthetic.ct(patient, "Stow^Sam", study, series, i,
+                    2048), dir.resolve(i + ".dcm")));
+        }
+        HttpResponse<String> rsp = post("/studies", files, "application/dicom");
+        assertEquals(200, rsp.statusCode(), rsp.body());
+        JsonObject body = jsonObject(rsp);
+        assertEquals(3, body.getJsonObject("00081199").getJsonArray("Value").size(), rsp.body());
+        assertFalse(body.containsKey("00081198"), "nothing failed");
+        assertEquals("3", value(json(get("/studies?PatientID=" + patient)).getJsonObject(0), "00201208"));
+        // into a study by its path: an instance of another study is refused with 0xA900 (43264)
+        byte[] other = part10(org.beaconpacs.archive.it.testing.Synthetic.ct(patient, "Stow^Sam", UIDs.createUID(),
+                UIDs.createUID(), 9, 16), dir.resolve("other.dcm"));
+        HttpResponse<String> wrongStudy = post("/studies/" + study, List.of(other), "application/dicom");
+        assertEquals(409, wrongStudy.statusCode(), wrongStudy.body());
+        assertEquals("43264", value(jsonObject(wrongStudy).getJsonObject("00081198").getJsonArray("Value")
+                .getJsonObject(0), "00081197"));
+        assertEquals(415, post("/studies", files, "application/dicom+json").statusCode());
+    }
+
+    @Test
+    void stowRsRefusesEachMalformedPart10FileWithItsReasonAndStoresTheRest(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String patient = "STOWBAD" + System.nanoTime() % 10000;
+        var ds = org.beaconpacs.archive.it.testing.Synthetic.ct(patient, "Bad^Parts", UIDs.createUID(),
+                UIDs.createUID(), 1, 64);
+        byte[] good = part10(ds, dir.resolve("good.dcm"));
+        byte[] noDicm = good.clone();
+        noDicm[128] = 'X';
+        byte[] endsAfterDicm = java.util.Arrays.copyOf(good, 132);
+        byte[] metaPastEnd = java.util.Arrays.copyOf(good, 132 + 12 + 20);
+        var other = org.beaconpacs.archive.it.testing.Synthetic.ct(patient, "Bad^Parts", UIDs.createUID(),
+                UIDs.createUID(), 2, 64);
+        java.io.ByteArrayOutputStream unknown = new java.io.ByteArrayOutputStream();
+        try (var w = new org.beaconpacs.dicom.io.DicomWriter(unknown)) {
+            w.writeFile(org.beaconpacs.dicom.io.FileMetaInformation.of(other, "1.2.826.0.1.3680043.10.999.1", "T"),
+                    other);
+        }
+        HttpResponse<String> rsp = post("/studies", List.of(noDicm, good, endsAfterDicm, metaPastEnd,
+                unknown.toByteArray()), "application/dicom");
+        assertEquals(202, rsp.statusCode(), rsp.body());
+        JsonObject body = jsonObject(rsp);
+        assertEquals(1, body.getJsonObject("00081199").getJsonArray("Value").size());
+        JsonArray failed = body.getJsonObject("00081198").getJsonArray("Value");
+        assertEquals(4, failed.size(), rsp.body());
+        for (var f : failed) {
+            assertEquals("49152", value(f.asJsonObject(), "00081197"), "0xC000: " + f);
+        }
+        String warnings = String.join("\n", rsp.headers().allValues("Warning"));
+        for (String why : List.of("DICM", "ends right after", "past the end", "unknown transfer syntax")) {
+            assertTrue(warnings.contains(why), why + " in " + warnings);
+        }
+        JsonArray stored = json(get("/instances?PatientID=" + patient));
+        assertEquals(1, stored.size(), "only the good one, never an empty or partial object");
+        assertEquals(409, post("/studies", List.of(noDicm, endsAfterDicm), "application/dicom").statusCode());
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    static byte[] part10(org.beaconpacs.dicom.data.Attributes ds, java.nio.file.Path file) throws Exception {
+        return java.nio.file.Files.readAllBytes(org.beaconpacs.archive.it.testing.Synthetic.write(ds, file));
+    }
+
+    /** A STOW-RS request of {@code parts} as multipart/related of {@code type}. */
+    static HttpResponse<String> post(String path, List<byte[]> parts, String type) throws Exception {
+        String boundary = "beacon-" + UIDs.createUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            body.write(("\r\n--" + boundary + "\r\nContent-Type: " + type + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            body.write(p);
+        }
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        HttpRequest rq = HttpRequest.newBuilder(URI.create(ROOT + path)).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Content-Type", "multipart/related; type=\"" + type + "\"; boundary=" + boundary)
+                .header("Accept", "application/dicom+json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:"
+                        + Beacon.adminPassword()).getBytes(StandardCharsets.UTF_8))).build();
+        return HTTP.send(rq, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonObject jsonObject(HttpResponse<String> rsp) {
+        try (var r = Json.createReader(new StringReader(rsp.body()))) {
+            return r.readObject();
+        }
+    }
 
     static HttpResponse<byte[]> bytes(String path, String accept) throws Exception {
         HttpRequest.Builder rq = HttpRequest.newBuilder(URI.create(ROOT + path)).timeout(Duration.ofSeconds(60)).GET()

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -39,8 +38,9 @@ public final class FilmPdf {
     }
 
     public static void write(List<Page> pages, Path pdf) throws IOException {
-        // the document's buffers in temp files, not the heap
-        try (PDDocument doc = new PDDocument(MemoryUsageSetting.setupTempFileOnly().streamCache)) {
+        // in memory: the pages hold the PNGs' compressed data only (a few hundred KB a film); PDFBox's
+        // temp-file cache maps files it cannot unmap on Java 17 (an error logged at every job)
+        try (PDDocument doc = new PDDocument()) {
             for (Page p : pages) {
                 PDPage page = new PDPage(new PDRectangle(p.pageWidth(), p.pageHeight()));
                 doc.addPage(page);

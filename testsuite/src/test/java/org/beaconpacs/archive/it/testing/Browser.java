@@ -120,6 +120,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits until the browser is at a page whose URL ends with {@code suffix} (a redirect has arrived). */
+    public Browser awaitUrlEnding(String suffix) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith(suffix));
+        return idle();
+    }
+
     /** Waits until the page's title is {@code title} (a navigation the last click started has arrived). */
     public Browser awaitTitle(String title) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.titleIs(title));
