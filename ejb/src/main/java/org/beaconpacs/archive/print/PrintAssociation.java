@@ -1,7 +1,6 @@
 package org.beaconpacs.archive.print;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,18 +59,6 @@ final class PrintAssociation {
             }
         }
         return null;
-    }
-
-    /** The spool file of an image box's pixels. */
-    Path spoolFile(String imageBoxUid) {
-        return spool.resolve(imageBoxUid + ".pixels");
-    }
-
-    /** Deletes the spool files of the image boxes of {@code box}. */
-    void discard(FilmBox box) throws IOException {
-        for (ImageBox i : box.imageBoxes) {
-            Files.deleteIfExists(spoolFile(i.uid));
-        }
     }
 
     /** Deletes the spool directory and everything in it. */

@@ -226,11 +226,9 @@ public class PrintService {
             Attributes image = ImageBoxRules.image(given, color);
             String magnification = attrs.getString(Tag.MagnificationType,
                     film.attributes.getString(Tag.MagnificationType, "BILINEAR")).strip();
-            int[] ratio = image.getInts(Tag.PixelAspectRatio);
-            double aspect = ratio != null && ratio.length == 2 && ratio[0] > 0 && ratio[1] > 0
-                    ? ratio[0] / (double) ratio[1] : 1;
             ImagePlacement placement = ImagePlacement.of(film.geometry.cells().get(box.position - 1),
-                    image.getInt(Tag.Columns, 0), image.getInt(Tag.Rows, 0), aspect, magnification, size,
+                    image.getInt(Tag.Columns, 0), image.getInt(Tag.Rows, 0), ImagePlacement.aspect(image),
+                    magnification, size,
                     attrs.getString(Tag.RequestedDecimateCropBehavior), a.printer.resolutionDpi() / 25.4);
             PrintOutcome outcome = ImageBoxRules.placement(PrintOutcome.done(uid, null), placement);
             attrs.newSequence(color ? Tag.BasicColorImageSequence : Tag.BasicGrayscaleImageSequence).add(image);

@@ -8,15 +8,10 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.beaconpacs.dicom.data.Attributes;
-import org.beaconpacs.dicom.data.BulkData;
 import org.beaconpacs.dicom.data.Sequence;
 import org.beaconpacs.dicom.dict.Tag;
 
@@ -101,7 +96,7 @@ public final class FilmRenderer {
             throws IOException {
         String magnification = first(box, film, Tag.MagnificationType, "BILINEAR");
         ImagePlacement placement = ImagePlacement.of(cell, image.getInt(Tag.Columns, 0), image.getInt(Tag.Rows, 0),
-                aspect(image), magnification, box.getDouble(Tag.RequestedImageSize, 0),
+                ImagePlacement.aspect(image), magnification, box.getDouble(Tag.RequestedImageSize, 0),
                 box.getString(Tag.RequestedDecimateCropBehavior), dpi / 25.4);
         boolean reverse = "REVERSE".equals(box.getString(Tag.Polarity, "NORMAL").strip());
         BufferedImage source;
@@ -161,12 +156,6 @@ public final class FilmRenderer {
             v = film.getString(tag);
         }
         return v == null || v.isBlank() ? fallback : v.strip();
-    }
-
-    /** Vertical over horizontal size of a pixel (Pixel Aspect Ratio), 1 when absent. */
-    private static double aspect(Attributes image) {
-        int[] ratio = image.getInts(Tag.PixelAspectRatio);
-        return ratio != null && ratio.length == 2 && ratio[0] > 0 && ratio[1] > 0 ? ratio[0] / (double) ratio[1] : 1;
     }
 
     private static int pValue(Gsdf gsdf, String density, int min, int max) {

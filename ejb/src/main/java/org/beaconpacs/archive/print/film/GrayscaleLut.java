@@ -27,7 +27,7 @@ public final class GrayscaleLut {
         Attributes explicit = lut == null ? null : lut.getItem(Tag.PresentationLUTSequence, 0);
         String shape = lut == null ? "IDENTITY" : lut.getString(Tag.PresentationLUTShape, "IDENTITY").strip();
         int[] descriptor = explicit == null ? null : explicit.getInts(Tag.LUTDescriptor);
-        int[] data = explicit == null ? null : lutData(explicit, descriptor);
+        int[] data = explicit == null ? null : lutData(explicit);
         byte[] table = new byte[size];
         for (int v = 0; v < size; v++) {
             int in = invert ? max - v : v;
@@ -48,7 +48,7 @@ public final class GrayscaleLut {
     }
 
     /** LUT Data as unsigned 16-bit values (US or OW, PS3.3 C.11.1). */
-    private static int[] lutData(Attributes item, int[] descriptor) {
+    private static int[] lutData(Attributes item) {
         int[] values = item.getInts(Tag.LUTData);
         for (int i = 0; i < values.length; i++) {
             values[i] &= 0xFFFF;

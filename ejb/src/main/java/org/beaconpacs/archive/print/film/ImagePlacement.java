@@ -25,6 +25,12 @@ public record ImagePlacement(Rectangle target, Outcome outcome) {
         TOO_LARGE
     }
 
+    /** Vertical over horizontal size of an image's pixel (Pixel Aspect Ratio), 1 when absent. */
+    public static double aspect(org.beaconpacs.dicom.data.Attributes image) {
+        int[] ratio = image.getInts(org.beaconpacs.dicom.dict.Tag.PixelAspectRatio);
+        return ratio != null && ratio.length == 2 && ratio[0] > 0 && ratio[1] > 0 ? ratio[0] / (double) ratio[1] : 1;
+    }
+
     public static ImagePlacement of(Rectangle box, int columns, int rows, double aspect, String magnification,
                                     double requestedSizeMm, String decimateCrop, double pixelsPerMm) {
         double h = rows * aspect; // Pixel Aspect Ratio: vertical / horizontal size of a pixel
