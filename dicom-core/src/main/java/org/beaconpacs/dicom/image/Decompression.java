@@ -103,12 +103,12 @@ public final class Decompression {
      * The fragments of each frame (PS3.5 A.4): all of them for a single frame; by the Basic Offset Table
      * where there is one; else one fragment a frame.
      */
-    static final class FrameSplitter {
+    public static final class FrameSplitter {
         private final Fragments fragments;
         private final int frames;
         private final long[] offsets;
 
-        FrameSplitter(Fragments fragments, int frames) throws IOException {
+        public FrameSplitter(Fragments fragments, int frames) throws IOException {
             this.fragments = fragments;
             this.frames = frames;
             byte[] table = bytes(fragments.items().get(0));
@@ -126,7 +126,8 @@ public final class Decompression {
             }
         }
 
-        byte[] frame(int f) throws IOException {
+        /** Frame {@code f} (counted from 0): its fragments' bytes, concatenated. */
+        public byte[] frame(int f) throws IOException {
             if (frames == 1) {
                 return concat(1, fragments.size());
             }

@@ -41,6 +41,11 @@ public final class Decompressors implements FileDataSet.Decompressor {
         return DECODERS.keySet();
     }
 
+    /** The decoder of {@code transferSyntax}'s frames, or null. */
+    public static Decompression.FrameDecoder decoder(String transferSyntax) {
+        return DECODERS.get(transferSyntax);
+    }
+
     @Override
     public boolean decodes(String transferSyntax) {
         return DECODERS.containsKey(transferSyntax);

@@ -17,6 +17,7 @@ public class DicomWebApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(QidoResource.class, WadoResource.class, MetadataResource.class, StowResource.class, DicomWebErrors.class);
+        return Set.of(QidoResource.class, WadoResource.class, MetadataResource.class, FramesResource.class,
+                RenderedResource.class, StowResource.class, DicomWebErrors.class);
     }
 }

@@ -20,9 +20,6 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import org.beaconpacs.archive.query.InvalidQueryException;
-import org.beaconpacs.archive.query.QueryRetrieveModel;
-import org.beaconpacs.archive.retrieve.RetrieveQuery;
 import org.beaconpacs.archive.retrieve.RetrieveService;
 import org.beaconpacs.archive.retrieve.StoredInstance;
 import org.beaconpacs.dicom.data.Attributes;
@@ -54,14 +51,14 @@ public class MetadataResource {
     @Path("studies/{study}/metadata")
     @Produces({QidoResource.DICOM_JSON, "application/json"})
     public Response study(@PathParam("study") String study) {
-        return metadata(find("STUDY", study, null, null));
+        return metadata(StoredInstances.find(retrieve, study, null, null));
     }
 
     @GET
     @Path("studies/{study}/series/{series}/metadata")
     @Produces({QidoResource.DICOM_JSON, "application/json"})
     public Response series(@PathParam("study") String study, @PathParam("series") String series) {
-        return metadata(find("SERIES", study, series, null));
+        return metadata(StoredInstances.find(retrieve, study, series, null));
     }
 
     @GET
@@ -69,7 +66,7 @@ public class MetadataResource {
     @Produces({QidoResource.DICOM_JSON, "application/json"})
     public Response instance(@PathParam("study") String study, @PathParam("series") String series,
                              @PathParam("instance") String instance) {
-        return metadata(find("IMAGE", study, series, instance));
+        return metadata(StoredInstances.find(retrieve, study, series, instance));
     }
 
     /** One value of an instance (a top-level attribute, by tag), as multipart/related octet-stream. */
@@ -81,7 +78,7 @@ public class MetadataResource {
             throw new NotFoundException("bulk data is addressed by tag, ggggeeee");
         }
         int tag = (int) Long.parseLong(tagText, 16);
-        StoredInstance i = find("IMAGE", study, series, instance).get(0);
+        StoredInstance i = StoredInstances.find(retrieve, study, series, instance).get(0);
         Attributes attrs;
         try (DicomReader reader = DicomReader.open(i.file()).setBulkDataThreshold(INLINE)) {
             attrs = reader.readFile((r, a) -> {
@@ -135,27 +132,6 @@ public class MetadataResource {
             return frags;
         }
         return List.of(value);
-    }
-
-    private List<StoredInstance> find(String level, String study, String series, String instance) {
-        Attributes keys = new Attributes();
-        keys.setString(Tag.QueryRetrieveLevel, VR.CS, level);
-        keys.setString(Tag.StudyInstanceUID, VR.UI, study);
-        if (series != null) {
-            keys.setString(Tag.SeriesInstanceUID, VR.UI, series);
-        }
-        if (instance != null) {
-            keys.setString(Tag.SOPInstanceUID, VR.UI, instance);
-        }
-        try {
-            List<StoredInstance> found = retrieve.instances(RetrieveQuery.of(QueryRetrieveModel.STUDY_ROOT, keys));
-            if (found.isEmpty()) {
-                throw new NotFoundException("no such " + level.toLowerCase(java.util.Locale.ROOT));
-            }
-            return found;
-        } catch (InvalidQueryException e) {
-            throw new InvalidParameterException(e.getMessage());
-        }
     }
 
     private Response metadata(List<StoredInstance> instances) {

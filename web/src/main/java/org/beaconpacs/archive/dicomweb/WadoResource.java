@@ -4,7 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotAcceptableException;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -15,15 +14,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import org.beaconpacs.archive.query.InvalidQueryException;
-import org.beaconpacs.archive.query.QueryRetrieveModel;
 import org.beaconpacs.archive.retrieve.Part10Writer;
-import org.beaconpacs.archive.retrieve.RetrieveQuery;
 import org.beaconpacs.archive.retrieve.RetrieveService;
 import org.beaconpacs.archive.retrieve.StoredInstance;
-import org.beaconpacs.dicom.data.Attributes;
-import org.beaconpacs.dicom.data.VR;
-import org.beaconpacs.dicom.dict.Tag;
 
 /**
  * WADO-RS retrieval of instances (PS3.18 10.4): a study, a series or an instance as
@@ -43,47 +36,29 @@ public class WadoResource {
     @GET
     @Path("studies/{study}")
     public Response study(@PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return instances(accept, "STUDY", study, null, null);
+        return instances(accept, study, null, null);
     }
 
     @GET
     @Path("studies/{study}/series/{series}")
     public Response series(@PathParam("study") String study, @PathParam("series") String series,
                            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return instances(accept, "SERIES", study, series, null);
+        return instances(accept, study, series, null);
     }
 
     @GET
     @Path("studies/{study}/series/{series}/instances/{instance}")
     public Response instance(@PathParam("study") String study, @PathParam("series") String series,
                              @PathParam("instance") String instance, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return instances(accept, "IMAGE", study, series, instance);
+        return instances(accept, study, series, instance);
     }
 
-    private Response instances(String accept, String level, String study, String series, String instance) {
+    private Response instances(String accept, String study, String series, String instance) {
         String ts = MultipartAccept.dicomTransferSyntax(accept, EXPLICIT_VR_LITTLE_ENDIAN);
         if (ts == null) {
             throw new NotAcceptableException("this resource is multipart/related; type=\"application/dicom\"");
         }
-        Attributes keys = new Attributes();
-        keys.setString(Tag.QueryRetrieveLevel, VR.CS, level);
-        keys.setString(Tag.StudyInstanceUID, VR.UI, study);
-        if (series != null) {
-            keys.setString(Tag.SeriesInstanceUID, VR.UI, series);
-        }
-        if (instance != null) {
-            keys.setString(Tag.SOPInstanceUID, VR.UI, instance);
-        }
-        List<StoredInstance> found;
-        try {
-            found = retrieve.instances(RetrieveQuery.of(QueryRetrieveModel.STUDY_ROOT, keys));
-        } catch (InvalidQueryException e) {
-            throw new InvalidParameterException(e.getMessage());
-        }
-        if (found.isEmpty()) {
-            throw new NotFoundException("no such " + (instance != null ? "instance" : series != null ? "series"
-                    : "study"));
-        }
+        List<StoredInstance> found = StoredInstances.find(retrieve, study, series, instance);
         List<StoredInstance> deliverable = found.stream().filter(i -> Part10Writer.deliverable(i, ts)).toList();
         if (deliverable.isEmpty()) {
             throw new NotAcceptableException("not one instance can be given in transfer syntax " + ts
