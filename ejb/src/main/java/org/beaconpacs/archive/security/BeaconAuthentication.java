@@ -21,8 +21,9 @@ import java.util.Set;
 
 /**
  * How people log in, for the whole EAR. Jakarta Security 3 allows one authentication mechanism per
- * application, and the archive needs two: HTTP Basic for the REST API (scripts, tests) and a login form
- * for the console. This mechanism chooses by context root and leaves the rest to the platform: passwords
+ * application, and the archive needs two: HTTP Basic or a bearer token ({@link TokenService}) for the REST
+ * API, DICOMweb and WADO-URI (scripts, viewers, tests) and a login form for the console. This mechanism
+ * chooses by context root and leaves the rest to the platform: passwords
  * are checked by the database identity store (PBKDF2 hashes in beacon_user), roles are its groups, and
  * the servlet container enforces web.xml's constraints.
  */
@@ -48,6 +49,8 @@ public class BeaconAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     private IdentityStoreHandler identityStores;
+    @jakarta.ejb.EJB
+    private TokenService tokens;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -58,12 +61,21 @@ public class BeaconAuthentication implements HttpAuthenticationMechanism {
     private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
                                        HttpMessageContext context) {
         String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            var caller = tokens.validate(header.substring(7).strip());
+            if (caller.isPresent()) {
+                return context.notifyContainerAboutLogin(caller.get().name(), caller.get().groups());
+            }
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"Beacon PACS\", error=\"invalid_token\"");
+            CorsPolicy.apply(request, response);
+            return context.responseUnauthorized();
+        }
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded;
             try {
                 decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                return challenge(response, context);
+                return challenge(request, response, context);
             }
             int colon = decoded.indexOf(':');
             if (colon > 0) {
@@ -73,13 +85,16 @@ public class BeaconAuthentication implements HttpAuthenticationMechanism {
                     return context.notifyContainerAboutLogin(result);
                 }
             }
-            return challenge(response, context);
+            return challenge(request, response, context);
         }
-        return context.isProtected() ? challenge(response, context) : context.doNothing();
+        return context.isProtected() ? challenge(request, response, context) : context.doNothing();
     }
 
-    private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {
+    /** A 401 with the Basic challenge, readable by a browser's script of an allowed origin. */
+    private static AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response,
+                                                  HttpMessageContext context) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"Beacon PACS\"");
+        CorsPolicy.apply(request, response);
         return context.responseUnauthorized();
     }
 

@@ -29,6 +29,8 @@ public class UserService {
     private EntityManager em;
     @Inject
     private Pbkdf2PasswordHash hash;
+    @Inject
+    private jakarta.enterprise.event.Event<UserChanged> changed;
 
     @PostConstruct
     void init() {
@@ -71,6 +73,7 @@ public class UserService {
                 u.setPasswordHash(hash.generate(password.toCharArray()));
             }
             LOG.info(() -> "user \"" + name + "\" changed: role " + role + (setPassword ? ", new password" : ""));
+            changed.fire(new UserChanged(name));
         }
         return dto(u);
     }
@@ -84,6 +87,7 @@ public class UserService {
             throw InvalidInputException.of("username", new Problem("user.lastAdmin"));
         }
         em.remove(u);
+        changed.fire(new UserChanged(username));
         LOG.info(() -> "user \"" + username + "\" removed");
     }
 

@@ -7,8 +7,9 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 
 /**
- * The REST API under /beacon/api. Callers authenticate with HTTP Basic against the archive's users
- * (BeaconAuthentication, roles admin and viewer); web.xml says which role may do what.
+ * The REST API under /beacon/api. Callers authenticate with HTTP Basic against the archive's users, or
+ * with a bearer token from {@code POST /api/token} (BeaconAuthentication, roles admin and viewer); web.xml
+ * says which role may do what.
  */
 @ApplicationPath("/api")
 @ApplicationScoped
@@ -19,7 +20,7 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(AeResource.class, ActivityResource.class, CommitmentResource.class, Hl7Resource.class,
-                PrintResource.class, SettingsResource.class, StudyResource.class, UserResource.class,
+                PrintResource.class, SettingsResource.class, StudyResource.class, TokenResource.class, UserResource.class,
                 WorklistResource.class, ErrorMappers.class);
     }
 }
