@@ -156,6 +156,34 @@ class DicomWebIT {
     }
 
     @Test
+    void qidoAndMetadataAnswerInTheNativeDicomModelWhenAsked() throws Exception {
+        String xml = "multipart/related; type=\"application/dicom+xml\"";
+        HttpResponse<byte[]> found = bytes("/studies?PatientID=" + PATIENT, xml);
+        assertEquals(200, found.statusCode());
+        String type = found.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type.startsWith("multipart/related") && type.contains("application/dicom+xml"), type);
+        List<byte[]> parts = parts(found.body(), type);
+        assertEquals(1, parts.size(), "a part per study");
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(parts.get(0)));
+        var xpath = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+        assertEquals("NativeDicomModel", doc.getDocumentElement().getTagName());
+        assertEquals(STUDY, xpath.evaluate("//DicomAttribute[@tag='0020000D']/Value[@number='1']", doc));
+        assertEquals("Webster", xpath.evaluate("//DicomAttribute[@keyword='PatientName']/PersonName/Alphabetic"
+                + "/FamilyName", doc));
+        assertEquals("7", xpath.evaluate("//DicomAttribute[@tag='00201208']/Value", doc));
+
+        HttpResponse<byte[]> metadata = bytes("/studies/" + STUDY + "/series/" + SERIES_A + "/metadata", xml);
+        List<byte[]> instances = parts(metadata.body(), metadata.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(5, instances.size());
+        var first = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(instances.get(0)));
+        assertTrue(xpath.evaluate("//DicomAttribute[@tag='7FE00010']/BulkData/@uri", first).startsWith(ROOT),
+                "the pixels as a BulkData URI");
+        assertEquals(406, bytes("/studies?PatientID=" + PATIENT, "text/csv").statusCode());
+    }
+
+    @Test
     void wadoRsGivesASeriesAsPart10FilesInTheSyntaxAsked() throws Exception {
         String path = "/studies/" + STUDY + "/series/" + SERIES_A;
         for (String[] ask : new String[][] {{null, "1.2.840.10008.1.2.1"},

@@ -5,7 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -28,9 +28,11 @@ import org.beaconpacs.dicom.data.VR;
 import org.beaconpacs.dicom.dict.Tag;
 import org.beaconpacs.dicom.io.DicomReader;
 import org.beaconpacs.dicom.json.DicomJsonWriter;
+import org.beaconpacs.dicom.xml.DicomXmlWriter;
 
 /**
- * WADO-RS metadata and bulk data (PS3.18 10.4.1.1.2, 10.4.1.1.5): each instance's attributes as DICOM JSON,
+ * WADO-RS metadata and bulk data (PS3.18 10.4.1.1.2, 10.4.1.1.5): each instance's attributes as DICOM JSON
+ * (or a Native DICOM Model part each when {@code multipart/related; type="application/dicom+xml"} is asked),
  * its Pixel Data (native or encapsulated) and binary values of {@value #INLINE} bytes or more given as a
  * BulkDataURI instead (never dropped), and those URIs answered with the value's bytes.
  */
@@ -46,24 +48,23 @@ public class MetadataResource {
     private RetrieveService retrieve;
     @Context
     private UriInfo uri;
+    @HeaderParam(HttpHeaders.ACCEPT)
+    private String accept;
 
     @GET
     @Path("studies/{study}/metadata")
-    @Produces({QidoResource.DICOM_JSON, "application/json"})
     public Response study(@PathParam("study") String study) {
         return metadata(StoredInstances.find(retrieve, study, null, null));
     }
 
     @GET
     @Path("studies/{study}/series/{series}/metadata")
-    @Produces({QidoResource.DICOM_JSON, "application/json"})
     public Response series(@PathParam("study") String study, @PathParam("series") String series) {
         return metadata(StoredInstances.find(retrieve, study, series, null));
     }
 
     @GET
     @Path("studies/{study}/series/{series}/instances/{instance}/metadata")
-    @Produces({QidoResource.DICOM_JSON, "application/json"})
     public Response instance(@PathParam("study") String study, @PathParam("series") String series,
                              @PathParam("instance") String instance) {
         return metadata(StoredInstances.find(retrieve, study, series, instance));
@@ -135,28 +136,47 @@ public class MetadataResource {
     }
 
     private Response metadata(List<StoredInstance> instances) {
+        DicomModelType type = DicomModelType.of(accept);
         String base = uri.getBaseUri().toString();
+        String boundary = UUID.randomUUID().toString();
         StreamingOutput body = raw -> {
-            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8), 64 * 1024);
-            w.write('[');
+            OutputStream out = new BufferedOutputStream(raw, 64 * 1024);
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            if (type == DicomModelType.JSON) {
+                w.write('[');
+            }
             boolean first = true;
             for (StoredInstance i : instances) {
                 Attributes attrs = read(i);
                 String self = base + "studies/" + attrs.getString(Tag.StudyInstanceUID) + "/series/"
                         + attrs.getString(Tag.SeriesInstanceUID) + "/instances/" + i.sopInstance() + "/bulkdata/";
-                DicomJsonWriter json = new DicomJsonWriter((a, tag, vr, value) -> a.level() == 0
+                DicomJsonWriter.BulkDataUriPolicy bulk = (a, tag, vr, value) -> a.level() == 0
                         && (tag == Tag.PixelData || value instanceof BulkData || value instanceof byte[] b
-                        && BINARY.contains(vr) && b.length >= INLINE) ? self + String.format("%08X", tag) : null);
+                        && BINARY.contains(vr) && b.length >= INLINE) ? self + String.format("%08X", tag) : null;
+                if (type == DicomModelType.XML) {
+                    out.write(("--" + boundary + "\r\nContent-Type: " + DicomModelType.DICOM_XML + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    new DicomXmlWriter(bulk).write(attrs, out);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    continue;
+                }
                 if (!first) {
                     w.write(',');
                 }
                 first = false;
-                json.write(attrs, w);
+                new DicomJsonWriter(bulk).write(attrs, w);
             }
-            w.write(']');
+            if (type == DicomModelType.XML) {
+                out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+            } else {
+                w.write(']');
+            }
             w.flush();
+            out.flush();
         };
-        return Response.ok(body, QidoResource.DICOM_JSON).build();
+        return Response.ok(body).header(HttpHeaders.CONTENT_TYPE, type == DicomModelType.JSON
+                ? QidoResource.DICOM_JSON : "multipart/related; type=\"" + DicomModelType.DICOM_XML + "\"; boundary="
+                + boundary).build();
     }
 
     /** The instance's data set up to its Pixel Data, which is noted (its value left in the file). */

@@ -4,18 +4,22 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.beaconpacs.archive.config.Settings;
 import org.beaconpacs.archive.index.Level;
 import org.beaconpacs.archive.query.AttributeMatching;
@@ -30,20 +34,23 @@ import org.beaconpacs.dicom.data.Attributes;
 import org.beaconpacs.dicom.data.VR;
 import org.beaconpacs.dicom.dict.Tag;
 import org.beaconpacs.dicom.json.DicomJsonWriter;
+import org.beaconpacs.dicom.xml.DicomXmlWriter;
 
 /**
  * QIDO-RS (PS3.18 10.6): searches for studies, series and instances on the C-FIND matching engine
- * ({@link QueryService}, Study Root, relational), answered in DICOM JSON with each match's RetrieveURL;
+ * ({@link QueryService}, Study Root, relational), answered in DICOM JSON or as Native DICOM Model parts
+ * (PS3.19, when the Accept header asks for {@code multipart/related; type="application/dicom+xml"}) with
+ * each match's RetrieveURL;
  * 204 when nothing matches; a {@code Warning} header when {@code limit} or the archive's maximum cut the
  * results short.
  */
 @Path("/")
-@Produces({QidoResource.DICOM_JSON, "application/json"})
 public class QidoResource {
 
     static final String DICOM_JSON = "application/dicom+json";
     /** Writes every value inline: a search answer has no bulk data to point at. */
     private static final DicomJsonWriter JSON = new DicomJsonWriter((attrs, tag, vr, value) -> null);
+    private static final DicomXmlWriter XML = new DicomXmlWriter((attrs, tag, vr, value) -> null);
 
     private static final java.util.Set<VR> BULK = java.util.EnumSet.of(VR.OB, VR.OW, VR.OF, VR.OD, VR.OL, VR.OV,
             VR.UN);
@@ -54,6 +61,8 @@ public class QidoResource {
     private UriInfo uri;
     @Context
     private SecurityContext security;
+    @HeaderParam(HttpHeaders.ACCEPT)
+    private String accept;
 
     @GET
     @Path("studies")
@@ -92,6 +101,7 @@ public class QidoResource {
     }
 
     private Response search(Level level, String study, String series) {
+        DicomModelType type = DicomModelType.of(accept);
         int max = QuerySettings.maxMatches();
         QidoParameters p = QidoParameters.of(uri.getQueryParameters(), level, study, series, max);
         FindQuery q;
@@ -126,12 +136,28 @@ public class QidoResource {
         if (found.isEmpty()) {
             return warn(Response.noContent(), more).build();
         }
+        if (type == DicomModelType.XML) {
+            String boundary = UUID.randomUUID().toString();
+            StreamingOutput body = raw -> {
+                OutputStream out = new BufferedOutputStream(raw, 16 * 1024);
+                for (Attributes a : found) {
+                    out.write(("--" + boundary + "\r\nContent-Type: " + DicomModelType.DICOM_XML + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    XML.write(a, out);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            };
+            return warn(Response.ok(body).header(HttpHeaders.CONTENT_TYPE, "multipart/related; type=\""
+                    + DicomModelType.DICOM_XML + "\"; boundary=" + boundary), more).build();
+        }
         StreamingOutput body = out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
             JSON.writeArray(found, w);
             w.flush();
         };
-        return warn(Response.ok(body, DICOM_JSON), more).build();
+        return warn(Response.ok(body).header(HttpHeaders.CONTENT_TYPE, DICOM_JSON), more).build();
     }
 
     /** A match as QIDO-RS answers it: no C-FIND bookkeeping, its RetrieveURL (PS3.18 10.6.3.3.1). */
