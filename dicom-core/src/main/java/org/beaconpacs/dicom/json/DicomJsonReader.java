@@ -70,6 +70,36 @@ public final class DicomJsonReader {
         return out;
     }
 
+    /** Receives each data set of {@link #readEach}, or the reason it could not be read. */
+    @FunctionalInterface
+    public interface Each {
+        void accept(Attributes attrs, IOException error) throws IOException;
+    }
+
+    /**
+     * Reads a data set or an array of them one at a time, each handed to {@code each} with the error of its
+     * own reading (a bad value, a BulkDataURI that cannot be resolved), so one bad data set spoils no other.
+     * Text that is not JSON at all is an IOException.
+     */
+    public void readEach(Reader in, Each each) throws IOException {
+        Object json = Json.parse(in);
+        List<?> list = json instanceof List<?> l ? l : List.of(json);
+        for (Object o : list) {
+            if (!(o instanceof Map<?, ?> map)) {
+                each.accept(null, new Json.JsonException("a DICOM JSON data set must be an object"));
+                continue;
+            }
+            Attributes attrs = new Attributes();
+            try {
+                fill(attrs, map);
+            } catch (IOException e) {
+                each.accept(null, e);
+                continue;
+            }
+            each.accept(attrs, null);
+        }
+    }
+
     private void fill(Attributes attrs, Map<?, ?> map) throws IOException {
         for (Map.Entry<?, ?> e : map.entrySet()) {
             String key = (String) e.getKey();

@@ -275,7 +275,83 @@ class DicomWebIT {
         assertEquals(409, wrongStudy.statusCode(), wrongStudy.body());
         assertEquals("43264", value(jsonObject(wrongStudy).getJsonObject("00081198").getJsonArray("Value")
                 .getJsonObject(0), "00081197"));
-        assertEquals(415, post("/studies", files, "application/dicom+json").statusCode());
+        assertEquals(415, post("/studies", files, "application/pdf").statusCode());
+        HttpResponse<String> notJson = post("/studies", files, "application/dicom+json");
+        assertEquals(409, notJson.statusCode(), "Part 10 files sent as DICOM JSON: none stored");
+        assertTrue(notJson.headers().firstValue("Warning").orElse("").contains("not JSON"), notJson.headers()
+                .toString());
+    }
+
+    @Test
+    void stowRsStoresDicomJsonWithItsBulkDataPartsNativeAndCompressed() throws Exception {
+        String patient = "STOWJSON" + System.nanoTime() % 10000;
+        String study = UIDs.createUID();
+        String series = UIDs.createUID();
+        var plain = org.beaconpacs.archive.it.testing.Synthetic.ct(patient, "Json^Jo", study, series, 1, 512);
+        byte[] pixels = plain.getBytes(org.beaconpacs.dicom.dict.Tag.PixelData);
+        var jpeg = org.beaconpacs.archive.it.testing.Synthetic.ct(patient, "Json^Jo", study, series, 2, 2);
+        jpeg.setInt(org.beaconpacs.dicom.dict.Tag.Rows, org.beaconpacs.dicom.data.VR.US, 16);
+        jpeg.setInt(org.beaconpacs.dicom.dict.Tag.Columns, org.beaconpacs.dicom.data.VR.US, 16);
+        for (int tag : new int[]{org.beaconpacs.dicom.dict.Tag.BitsAllocated, org.beaconpacs.dicom.dict.Tag.BitsStored}) {
+            jpeg.setInt(tag, org.beaconpacs.dicom.data.VR.US, 8);
+        }
+        jpeg.setInt(org.beaconpacs.dicom.dict.Tag.HighBit, org.beaconpacs.dicom.data.VR.US, 7);
+        var image = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpeg", frame);
+        var missing = org.beaconpacs.archive.it.testing.Synthetic.ct(patient, "Json^Jo", study, series, 3, 64);
+        String json = "[" + bulkJson(plain, "pixels/plain") + "," + bulkJson(jpeg, "pixels/jpeg") + ","
+                + bulkJson(missing, "pixels/none") + "]";
+
+        String boundary = "beacon-" + UIDs.createUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        // the bulk data first, the metadata last: the order is the sender's choice
+        part(body, boundary, "application/octet-stream", "pixels/plain", pixels);
+        part(body, boundary, "image/jpeg; transfer-syntax=1.2.840.10008.1.2.4.50", "pixels/jpeg", frame.toByteArray());
+        part(body, boundary, "application/dicom+json", null, json.getBytes(StandardCharsets.UTF_8));
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        HttpResponse<String> rsp = HTTP.send(HttpRequest.newBuilder(URI.create(ROOT + "/studies"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Content-Type", "multipart/related; type=\"application/dicom+json\"; boundary=" + boundary)
+                .header("Accept", "application/dicom+json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:"
+                        + Beacon.adminPassword()).getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, rsp.statusCode(), "two stored, one failed: " + rsp.body());
+        JsonObject answer = jsonObject(rsp);
+        assertEquals(2, answer.getJsonObject("00081199").getJsonArray("Value").size(), rsp.body());
+        JsonObject refused = answer.getJsonObject("00081198").getJsonArray("Value").getJsonObject(0);
+        assertEquals("49152", value(refused, "00081197"), "0xC000: its BulkDataURI names no part");
+        assertTrue(rsp.headers().allValues("Warning").stream().anyMatch(w -> w.contains("pixels/none")),
+                rsp.headers().toString());
+
+        String instances = "/studies/" + study + "/series/" + series + "/instances/";
+        HttpResponse<byte[]> samples = bytes(instances + plain.getString(org.beaconpacs.dicom.dict.Tag.SOPInstanceUID)
+                + "/frames/1", null);
+        assertEquals(200, samples.statusCode());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(pixels, parts(samples.body(),
+                samples.headers().firstValue("Content-Type").orElse("")).get(0), "the bulk data part's bytes");
+        HttpResponse<byte[]> stored = bytes(instances + jpeg.getString(org.beaconpacs.dicom.dict.Tag.SOPInstanceUID)
+                + "/frames/1", "multipart/related; type=\"image/jpeg\"");
+        assertEquals(200, stored.statusCode(), new String(stored.body(), StandardCharsets.UTF_8));
+        byte[] kept = parts(stored.body(), stored.headers().firstValue("Content-Type").orElse("")).get(0);
+        // a fragment has an even length (PS3.5 A.4): an odd frame comes back with its pad byte after the EOI
+        org.junit.jupiter.api.Assertions.assertArrayEquals(frame.toByteArray(), java.util.Arrays.copyOf(kept,
+                frame.size()), "kept as sent, JPEG baseline");
+        assertEquals(frame.size() + frame.size() % 2, kept.length);
+    }
+
+    private static String bulkJson(org.beaconpacs.dicom.data.Attributes ds, String uri) {
+        return new org.beaconpacs.dicom.json.DicomJsonWriter((a, tag, vr, value) ->
+                tag == org.beaconpacs.dicom.dict.Tag.PixelData ? uri : null).toJson(ds);
+    }
+
+    private static void part(java.io.ByteArrayOutputStream body, String boundary, String type, String location,
+                             byte[] content) throws java.io.IOException {
+        body.write(("\r\n--" + boundary + "\r\nContent-Type: " + type + "\r\n"
+                + (location == null ? "" : "Content-Location: " + location + "\r\n") + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        body.write(content);
     }
 
     @Test

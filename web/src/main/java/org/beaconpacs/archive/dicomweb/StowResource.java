@@ -14,8 +14,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import org.beaconpacs.archive.storage.StorageRuntime;
 import org.beaconpacs.archive.storage.StorageService;
 import org.beaconpacs.archive.storage.StoreContext;
 import org.beaconpacs.archive.storage.StoreOutcome;
@@ -25,12 +29,14 @@ import org.beaconpacs.dicom.data.Sequence;
 import org.beaconpacs.dicom.data.VR;
 import org.beaconpacs.dicom.dict.Tag;
 import org.beaconpacs.dicom.io.DicomReader;
+import org.beaconpacs.dicom.io.DicomWriter;
 import org.beaconpacs.dicom.io.TransferSyntax;
 import org.beaconpacs.dicom.json.DicomJsonWriter;
 
 /**
  * STOW-RS (PS3.18 10.5): Part 10 files in {@code multipart/related; type="application/dicom"}, each part
- * checked ({@link Part10Input}) and stored through the archive's one store path (the same durability and
+ * checked ({@link Part10Input}), or DICOM JSON with bulk data parts in {@code type="application/dicom+json"}
+ * ({@link StowJsonInput}), stored through the archive's one store path (the same durability and
  * digest as C-STORE), answered with the Store Instances Response (PS3.18 Table 10.5.3-1): the stored
  * instances with their RetrieveURL, the failed ones with their Failure Reason; 200 when all were stored,
  * 202 when some failed or were kept with a warning, 409 when none was stored.
@@ -50,6 +56,8 @@ public class StowResource {
 
     @Inject
     private StorageService storage;
+    @jakarta.ejb.EJB
+    private StorageRuntime runtime;
     @Context
     private UriInfo uri;
     @Context
@@ -74,9 +82,10 @@ public class StowResource {
 
     private Response stow(String study, String contentType, InputStream body) throws IOException {
         String parts = MultipartStream.parameter(contentType, "type");
-        if (parts == null || !parts.equalsIgnoreCase("application/dicom")) {
+        boolean json = QidoResource.DICOM_JSON.equalsIgnoreCase(parts);
+        if (parts == null || !json && !parts.equalsIgnoreCase("application/dicom")) {
             throw new NotSupportedException("STOW-RS takes multipart/related; type=\"application/dicom\" (Part 10 "
-                    + "files), not " + parts);
+                    + "files) or type=\"application/dicom+json\" (metadata and bulk data), not " + parts);
         }
         String boundary = MultipartStream.boundary(contentType);
         if (boundary == null) {
@@ -87,45 +96,9 @@ public class StowResource {
         Attributes rsp = new Attributes();
         Sequence stored = rsp.newSequence(Tag.ReferencedSOPSequence);
         Sequence failed = rsp.newSequence(Tag.FailedSOPSequence);
-        boolean warning = false;
         MultipartStream multipart = new MultipartStream(body, boundary);
-        MultipartStream.Part part;
-        while ((part = multipart.next()) != null) {
-            Part10Input file;
-            try {
-                file = Part10Input.read(part.content());
-            } catch (Part10Input.Refused e) {
-                failed(failed, null, null, CANNOT_UNDERSTAND, e.getMessage());
-                continue;
-            }
-            InputStream dataset = new BufferedInputStream(file.dataset(), 64 * 1024);
-            String itsStudy = study == null ? null : studyOf(dataset, file.transferSyntax());
-            if (itsStudy != null && !study.equals(itsStudy)) {
-                failed(failed, file.sopClass(), file.sopInstance(), DOES_NOT_MATCH,
-                        "not an instance of study " + study);
-                continue;
-            }
-            StoreOutcome outcome = storage.store(new StoreRequest(ctx, file.sopClass(), file.sopInstance(),
-                    file.transferSyntax(), dataset));
-            switch (outcome.result()) {
-                case STORED, ALREADY_STORED, DUPLICATE_DISCARDED -> {
-                    Attributes item = stored.addItem();
-                    item.setString(Tag.ReferencedSOPClassUID, VR.UI, file.sopClass());
-                    item.setString(Tag.ReferencedSOPInstanceUID, VR.UI, file.sopInstance());
-                    if (outcome.result() == StoreOutcome.Result.DUPLICATE_DISCARDED) {
-                        item.setInt(Tag.WarningReason, VR.US, ELEMENTS_DISCARDED);
-                        warning = true;
-                    }
-                }
-                case CANNOT_UNDERSTAND -> failed(failed, file.sopClass(), file.sopInstance(), CANNOT_UNDERSTAND,
-                        outcome.detail());
-                case DOES_NOT_MATCH -> failed(failed, file.sopClass(), file.sopInstance(), DOES_NOT_MATCH,
-                        outcome.detail());
-                case OUT_OF_RESOURCES -> failed(failed, file.sopClass(), file.sopInstance(), OUT_OF_RESOURCES,
-                        outcome.detail());
-                default -> failed(failed, file.sopClass(), file.sopInstance(), PROCESSING_FAILURE, outcome.detail());
-            }
-        }
+        boolean warning = json ? storeJson(study, ctx, multipart, stored, failed)
+                : storeFiles(study, ctx, multipart, stored, failed);
         for (Attributes item : stored) {
             // where each stored instance is retrieved (the study's own RetrieveURL needs its UID: the item's)
             item.setString(Tag.RetrieveURL, VR.UR, uri.getBaseUri() + "instances?SOPInstanceUID="
@@ -144,9 +117,97 @@ public class StowResource {
         Response.ResponseBuilder answer = Response.status(status).type(QidoResource.DICOM_JSON)
                 .entity(new DicomJsonWriter((a, t, v, x) -> null).toJson(rsp));
         for (String reason : reasons) {
-            answer.header("Warning", "299 " + uri.getBaseUri() + ": \"" + reason.replace('"', '\'') + "\"");
+            // a header carries printable ASCII only: a reason quoting the input (binary, non-Latin) must not break it
+            String text = reason.replace('"', '\'').replaceAll("[^\\x20-\\x7E]", "?");
+            answer.header("Warning", "299 " + uri.getBaseUri() + ": \"" + text + "\"");
         }
         return answer.build();
+    }
+
+    /** Part 10 files, each checked and stored as it streams in; true if one was kept with a warning. */
+    private boolean storeFiles(String study, StoreContext ctx, MultipartStream multipart, Sequence stored,
+                               Sequence failed) throws IOException {
+        boolean warning = false;
+        MultipartStream.Part part;
+        while ((part = multipart.next()) != null) {
+            Part10Input file;
+            try {
+                file = Part10Input.read(part.content());
+            } catch (Part10Input.Refused e) {
+                failed(failed, null, null, CANNOT_UNDERSTAND, e.getMessage());
+                continue;
+            }
+            InputStream dataset = new BufferedInputStream(file.dataset(), 64 * 1024);
+            String itsStudy = study == null ? null : studyOf(dataset, file.transferSyntax());
+            if (itsStudy != null && !study.equals(itsStudy)) {
+                failed(failed, file.sopClass(), file.sopInstance(), DOES_NOT_MATCH,
+                        "not an instance of study " + study);
+                continue;
+            }
+            warning |= record(storage.store(new StoreRequest(ctx, file.sopClass(), file.sopInstance(),
+                    file.transferSyntax(), dataset)), file.sopClass(), file.sopInstance(), stored, failed);
+        }
+        return warning;
+    }
+
+    /**
+     * DICOM JSON data sets with their bulk data parts: all parts spooled first (the metadata may come before
+     * or after the bulk data it names), then each data set encoded to a file and stored from it.
+     */
+    private boolean storeJson(String study, StoreContext ctx, MultipartStream multipart, Sequence stored,
+                              Sequence failed) throws IOException {
+        boolean warning = false;
+        java.nio.file.Path spool = runtime.settings().incoming();
+        try (StowJsonInput input = StowJsonInput.read(multipart, spool)) {
+            for (StowJsonInput.Item item : input.items()) {
+                Attributes ds = item.dataset();
+                String sopClass = ds == null ? null : ds.getString(Tag.SOPClassUID);
+                String sopInstance = ds == null ? null : ds.getString(Tag.SOPInstanceUID);
+                if (item.refused() != null) {
+                    failed(failed, sopClass, sopInstance, CANNOT_UNDERSTAND, item.refused());
+                    continue;
+                }
+                if (study != null && !study.equals(ds.getString(Tag.StudyInstanceUID))) {
+                    failed(failed, sopClass, sopInstance, DOES_NOT_MATCH, "not an instance of study " + study);
+                    continue;
+                }
+                java.nio.file.Path encoded = Files.createTempFile(spool, "stow-", ".dcm");
+                try {
+                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(encoded), 64 * 1024);
+                         DicomWriter w = new DicomWriter(out)) {
+                        w.writeDataset(ds, TransferSyntax.of(item.transferSyntax()));
+                    }
+                    try (InputStream in = new BufferedInputStream(Files.newInputStream(encoded), 64 * 1024)) {
+                        warning |= record(storage.store(new StoreRequest(ctx, sopClass.strip(), sopInstance.strip(),
+                                item.transferSyntax(), in)), sopClass.strip(), sopInstance.strip(), stored, failed);
+                    }
+                } finally {
+                    Files.deleteIfExists(encoded);
+                }
+            }
+        }
+        return warning;
+    }
+
+    /** One store's outcome in the response; true for a warning. */
+    private boolean record(StoreOutcome outcome, String sopClass, String sopInstance, Sequence stored,
+                           Sequence failed) {
+        switch (outcome.result()) {
+            case STORED, ALREADY_STORED, DUPLICATE_DISCARDED -> {
+                Attributes item = stored.addItem();
+                item.setString(Tag.ReferencedSOPClassUID, VR.UI, sopClass);
+                item.setString(Tag.ReferencedSOPInstanceUID, VR.UI, sopInstance);
+                if (outcome.result() == StoreOutcome.Result.DUPLICATE_DISCARDED) {
+                    item.setInt(Tag.WarningReason, VR.US, ELEMENTS_DISCARDED);
+                    return true;
+                }
+            }
+            case CANNOT_UNDERSTAND -> failed(failed, sopClass, sopInstance, CANNOT_UNDERSTAND, outcome.detail());
+            case DOES_NOT_MATCH -> failed(failed, sopClass, sopInstance, DOES_NOT_MATCH, outcome.detail());
+            case OUT_OF_RESOURCES -> failed(failed, sopClass, sopInstance, OUT_OF_RESOURCES, outcome.detail());
+            default -> failed(failed, sopClass, sopInstance, PROCESSING_FAILURE, outcome.detail());
+        }
+        return false;
     }
 
     private void failed(Sequence failed, String sopClass, String sopInstance, int reason, String why) {
