@@ -387,8 +387,7 @@ public final class DicomReader implements Closeable {
             return vr;
         }
         if (tag == Tag.PixelData) {
-            // PS3.5 8.2: OB up to 8 bits allocated, else OW; it matters when converting to big endian
-            return intOf(attrs, Tag.BitsAllocated, 16) <= 8 ? VR.OB : VR.OW;
+            return VR.OW; // PS3.5 A.1: in Implicit VR Little Endian, Pixel Data is OW whatever its Bits Allocated
         }
         for (VR alt : e.vrs()) {
             if (alt == VR.OW) {

@@ -174,7 +174,7 @@ public final class DicomWriter implements Closeable, Flushable {
     /** Writes element {@code i} of {@code attrs} with its header. */
     public void writeElement(Attributes attrs, int i) throws IOException {
         int tag = attrs.tagAt(i);
-        VR vr = attrs.vrAt(i);
+        VR vr = bytePixels(attrs, tag, attrs.vrAt(i));
         Object value = attrs.valueAt(i);
         if (value instanceof Sequence seq) {
             writeSequence(tag, vr, seq);
@@ -200,6 +200,21 @@ public final class DicomWriter implements Closeable, Flushable {
             if ((b.length & 1) != 0) {
                 writeByte(vr.padding());
             }
+        }
+    }
+
+    /**
+     * Pixel Data of up to 8 bits allocated read as OW (Implicit VR Little Endian has only OW, PS3.5 A.1) is
+     * OB in Explicit VR Big Endian (PS3.5 A.3): its bytes are samples, not words to swap.
+     */
+    private VR bytePixels(Attributes attrs, int tag, VR vr) {
+        if (tag != Tag.PixelData || vr != VR.OW || !bigEndian || !explicitVR) {
+            return vr;
+        }
+        try {
+            return attrs.getInt(Tag.BitsAllocated, 16) <= 8 ? VR.OB : vr;
+        } catch (NumberFormatException garbled) {
+            return vr;
         }
     }
 

@@ -93,7 +93,8 @@ class DcmtkInteropTest {
                             }
                         }
                     }
-                    assertEquals(original, converted);
+                    assertEquals(TranscodingTest.byteSamples(original), TranscodingTest.byteSamples(converted),
+                            p + " dcmconv " + option);
                 })));
     }
 

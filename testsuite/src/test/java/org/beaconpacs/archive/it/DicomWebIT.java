@@ -355,6 +355,30 @@ class DicomWebIT {
     }
 
     @Test
+    void anImplicitVrInstanceKeepsTheStandardsVrsInItsMetadata(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String patient = "IMPLICIT" + System.nanoTime() % 10000;
+        var ds = org.beaconpacs.archive.it.testing.Synthetic.ct(patient, "Implicit^Ian", UIDs.createUID(),
+                UIDs.createUID(), 1, 64);
+        for (int tag : new int[]{org.beaconpacs.dicom.dict.Tag.BitsAllocated, org.beaconpacs.dicom.dict.Tag.BitsStored}) {
+            ds.setInt(tag, org.beaconpacs.dicom.data.VR.US, 8); // 8 bits: OB in explicit VR, still OW in implicit
+        }
+        ds.setInt(org.beaconpacs.dicom.dict.Tag.HighBit, org.beaconpacs.dicom.data.VR.US, 7);
+        java.nio.file.Path file = dir.resolve("implicit.dcm");
+        try (var out = java.nio.file.Files.newOutputStream(file);
+             var w = new org.beaconpacs.dicom.io.DicomWriter(out)) {
+            w.writeFile(org.beaconpacs.dicom.io.FileMetaInformation.of(ds, "1.2.840.10008.1.2", "SYNTH"), ds);
+        }
+        assertEquals(200, post("/studies", List.of(java.nio.file.Files.readAllBytes(file)), "application/dicom")
+                .statusCode());
+        JsonObject metadata = json(get("/studies/" + ds.getString(org.beaconpacs.dicom.dict.Tag.StudyInstanceUID)
+                + "/metadata")).getJsonObject(0);
+        assertEquals("OW", metadata.getJsonObject("7FE00010").getString("vr"), "PS3.5 A.1: Pixel Data is OW");
+        assertEquals("US", metadata.getJsonObject("00280100").getString("vr"), "from the data dictionary");
+        assertTrue(metadata.getJsonObject("7FE00010").containsKey("BulkDataURI"));
+    }
+
+    @Test
     void stowRsRefusesEachMalformedPart10FileWithItsReasonAndStoresTheRest(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         String patient = "STOWBAD" + System.nanoTime() % 10000;

@@ -184,7 +184,9 @@ public class MetadataResource {
         try (DicomReader reader = DicomReader.open(i.file()).setBulkDataThreshold(INLINE)) {
             return reader.readFile((r, a) -> {
                 if (r.level() == 0 && r.tag() == Tag.PixelData) {
-                    a.setValue(Tag.PixelData, r.vr() == VR.OB || r.length() == -1 ? VR.OB : VR.OW, new byte[0]);
+                    // encapsulated: OB; implicit VR: OW whatever the bits (PS3.5 A.1); explicit: as written
+                    VR vr = r.length() == -1 ? VR.OB : r.transferSyntax().explicitVR() ? r.vr() : VR.OW;
+                    a.setValue(Tag.PixelData, vr, new byte[0]);
                     return false;
                 }
                 r.readValue(a);
