@@ -20,6 +20,7 @@ import org.beaconpacs.dicom.data.Tags;
 import org.beaconpacs.dicom.data.VR;
 import org.beaconpacs.dicom.data.Values;
 import org.beaconpacs.dicom.dict.ElementDictionary;
+import org.beaconpacs.dicom.dict.PrivateDictionary;
 import org.beaconpacs.dicom.dict.Tag;
 
 /**
@@ -356,6 +357,13 @@ public final class DicomReader implements Closeable {
     /** Reads the current element's value into {@code attrs}: bytes, a sequence, fragments or bulk data. */
     public void readValue(Attributes attrs) throws IOException {
         int t = tag;
+        if (!explicitVR && (t >>> 16 & 1) == 1 && (t & 0xFF00) != 0 && vr == VR.UN) {
+            // a private element in Implicit VR: its VR from the private dictionary, if its creator is there
+            VR known = PrivateDictionary.vrOf(attrs.privateCreatorOf(t), t);
+            if (known != null) {
+                vr = known;
+            }
+        }
         if (isSequence()) {
             readSequence(attrs, t);
             return;
