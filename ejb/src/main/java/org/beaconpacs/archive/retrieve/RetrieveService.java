@@ -59,6 +59,28 @@ public class RetrieveService {
         return instances;
     }
 
+    /**
+     * The stored instances of a study, or of one of its series ({@code series} not null), or one instance
+     * ({@code instance} not null too), as WADO and the console address them; none when nothing matches.
+     */
+    public List<StoredInstance> instances(String study, String series, String instance) {
+        Attributes keys = new Attributes();
+        keys.setString(Tag.QueryRetrieveLevel, VR.CS, instance != null ? "IMAGE" : series != null ? "SERIES"
+                : "STUDY");
+        keys.setString(Tag.StudyInstanceUID, VR.UI, study);
+        if (series != null) {
+            keys.setString(Tag.SeriesInstanceUID, VR.UI, series);
+        }
+        if (instance != null) {
+            keys.setString(Tag.SOPInstanceUID, VR.UI, instance);
+        }
+        try {
+            return instances(RetrieveQuery.of(QueryRetrieveModel.STUDY_ROOT, keys));
+        } catch (InvalidQueryException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     public List<StoredInstance> instances(RetrieveQuery q) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Tuple> cq = cb.createTupleQuery();

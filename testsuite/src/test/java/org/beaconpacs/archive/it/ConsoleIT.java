@@ -52,6 +52,20 @@ class ConsoleIT {
      * label's first letters, Enter) and waits until its panel has closed on it. Clicking the item was flaky:
      * now and then the panel kept the click without selecting.
      */
+    /** Whether the image {@code by} finds has loaded a picture (within a few seconds). */
+    private static boolean loaded(Browser b, By by) throws InterruptedException {
+        var image = b.visible(by);
+        for (int i = 0; i < 50; i++) {
+            Object width = b.driver().executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0;",
+                    image);
+            if (width instanceof Number n && n.intValue() > 0) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
     private static void select(Browser b, String menuId, String label) {
         b.click(By.id(menuId));
         b.visible(By.id(menuId + "_panel"));
@@ -276,8 +290,10 @@ class ConsoleIT {
         String series = UIDs.createUID();
         List<String> files = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            files.add(Synthetic.write(Synthetic.ct(patientId, "CONSOLE^TEST^PATIENT", study, series, i, 4096),
-                    dir.resolve("ct" + i + ".dcm")).toString());
+            var ct = Synthetic.ct(patientId, "CONSOLE^TEST^PATIENT", study, series, i, 4096);
+            ct.setInt(org.beaconpacs.dicom.dict.Tag.Rows, org.beaconpacs.dicom.data.VR.US, 32); // 64 × 32 pixels
+            ct.setInt(org.beaconpacs.dicom.dict.Tag.Columns, org.beaconpacs.dicom.data.VR.US, 64);
+            files.add(Synthetic.write(ct, dir.resolve("ct" + i + ".dcm")).toString());
         }
         List<String> command = Dcmtk.args("storescu", "-aet", "CONSOLETEST", "-aec", Beacon.AE_TITLE, Beacon.HOST,
                 String.valueOf(Beacon.dicomPort()));
@@ -298,7 +314,15 @@ class ConsoleIT {
             assertTrue(instances.contains("CT Image Storage") && instances.contains("Explicit VR Little Endian")
                     && instances.contains("SHA-256"), instances);
             assertEquals(3, b.all(By.xpath("//tbody[@id='detail:instanceTable_data']/tr")).size());
+            assertTrue(loaded(b, By.cssSelector("img.series-thumbnail")), "the series' thumbnail is rendered");
+            assertEquals("http://viewer.test/ohif/viewer?StudyInstanceUIDs=" + study, b.visible(By.id("detail:viewer"))
+                    .getAttribute("href"), "BEACON_VIEWER_URL of the test server, filled in");
+            b.click(By.xpath("//tbody[@id='detail:instanceTable_data']/tr[1]//*[contains(@id, ':viewFrames')]"));
+            b.await(By.id("frameForm"), "Frame 1 of 1");
+            assertTrue(loaded(b, By.cssSelector("img.rendered-frame")), "the instance's frame is rendered");
             b.screenshot("studies");
+            b.driver().executeScript("PF('frameDialog').hide();");
+            b.invisible(By.id("frameDialog"));
 
             b.click(inRow("results:table", patientId, ":delete")).confirm();
             assertTrue(b.growl().contains("Study of CONSOLE^TEST^PATIENT deleted"), b.growl());

@@ -10,10 +10,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.beaconpacs.archive.render.Rendering;
 import org.beaconpacs.archive.render.StoredImage;
+import org.beaconpacs.archive.render.Thumbnails;
 import org.beaconpacs.archive.retrieve.RetrieveService;
 import org.beaconpacs.archive.retrieve.StoredInstance;
 
@@ -27,7 +27,7 @@ import org.beaconpacs.archive.retrieve.StoredInstance;
 @Path("/")
 public class RenderedResource {
 
-    static final int THUMBNAIL = 128;
+    static final int THUMBNAIL = Thumbnails.SIZE;
 
     @EJB
     private RetrieveService retrieve;
@@ -90,34 +90,14 @@ public class RenderedResource {
                 accept);
     }
 
-    /** The middle instance, or the nearest with pixels: a series' middle shows more than its first slice. */
     private Response thumbnail(List<StoredInstance> instances, int frame, String viewport, String accept)
             throws IOException {
         Rendering rendering = RenderingParameters.rs(null, viewport, null, THUMBNAIL);
-        List<MediaRange> ranges = single(MediaRange.parse(accept));
-        List<StoredInstance> ordered = middleFirst(instances);
-        for (StoredInstance i : ordered) {
-            StoredImage image = read(i);
-            if (image.hasPixels() && image.decodable()) {
-                return RenderedOutput.of(image, frame == 0 ? 1 : frame, rendering, ranges);
-            }
+        StoredImage image = Thumbnails.representative(instances);
+        if (image == null) {
+            throw new NotAcceptableException("no instance here has pixels that can be rendered as a thumbnail");
         }
-        throw new NotAcceptableException("no instance here has pixels that can be rendered as a thumbnail");
-    }
-
-    private static List<StoredInstance> middleFirst(List<StoredInstance> instances) {
-        List<StoredInstance> ordered = new ArrayList<>(instances.size());
-        int middle = (instances.size() - 1) / 2;
-        ordered.add(instances.get(middle));
-        for (int d = 1; ordered.size() < instances.size(); d++) {
-            if (middle + d < instances.size()) {
-                ordered.add(instances.get(middle + d));
-            }
-            if (middle - d >= 0) {
-                ordered.add(instances.get(middle - d));
-            }
-        }
-        return ordered;
+        return RenderedOutput.of(image, frame == 0 ? 1 : frame, rendering, single(MediaRange.parse(accept)));
     }
 
     /** A thumbnail is one image: multipart ranges are read as their part type. */

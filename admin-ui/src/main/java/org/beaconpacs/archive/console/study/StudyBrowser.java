@@ -53,6 +53,8 @@ public class StudyBrowser implements Serializable {
     private StorageCommitmentScu commitments;
     @Inject
     private org.beaconpacs.archive.mpps.MppsService mpps;
+    @EJB
+    private org.beaconpacs.archive.retrieve.RetrieveService retrieve;
 
     private String patientName;
     private String patientId;
@@ -68,6 +70,10 @@ public class StudyBrowser implements Serializable {
     private SeriesSummary selectedSeries;
     private List<InstanceSummary> instances;
     private StudySummary sendStudy;
+    /** The instance whose frames the viewer dialog shows, its number of frames and the frame shown. */
+    private InstanceSummary viewed;
+    private int viewedFrames;
+    private int frame;
     private String sendTo;
 
     private final LazyDataModel<StudySummary> results = new LazyDataModel<>() {
@@ -124,6 +130,51 @@ public class StudyBrowser implements Serializable {
     public void openSeries(SeriesSummary s) {
         selectedSeries = s;
         instances = service.instances(s.seriesUid());
+    }
+
+    /** Opens the frame viewer on {@code i}'s first frame. */
+    public void view(InstanceSummary i) {
+        viewed = i;
+        frame = 1;
+        viewedFrames = 1;
+        var found = retrieve.instances(study.studyUid(), selectedSeries.seriesUid(), i.sopInstanceUid());
+        if (!found.isEmpty()) {
+            try {
+                viewedFrames = org.beaconpacs.archive.render.StoredImage.read(found.get(0).file()).frames();
+            } catch (java.io.IOException e) {
+                Messages.error(null, "studies.unreadable", e.getMessage());
+            }
+        }
+    }
+
+    public void nextFrame() {
+        frame = Math.min(viewedFrames, frame + 1);
+    }
+
+    public void previousFrame() {
+        frame = Math.max(1, frame - 1);
+    }
+
+    public InstanceSummary getViewed() {
+        return viewed;
+    }
+
+    public int getViewedFrames() {
+        return viewedFrames;
+    }
+
+    public int getFrame() {
+        return frame;
+    }
+
+    /** The study's address in the configured web viewer, or null. */
+    public String viewerUrl(StudySummary s) {
+        return org.beaconpacs.archive.study.ViewerLink.of(s);
+    }
+
+    /** A URL parameter value, encoded. */
+    public String encode(String value) {
+        return java.net.URLEncoder.encode(value == null ? "" : value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public void closeStudy() {
