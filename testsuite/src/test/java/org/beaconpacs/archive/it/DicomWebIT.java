@@ -379,6 +379,30 @@ class DicomWebIT {
     }
 
     @Test
+    void theNpmDicomwebClientStoresFindsAndRetrievesWithABearerToken(@org.junit.jupiter.api.io.TempDir
+                                                                      java.nio.file.Path dir) throws Exception {
+        String study = UIDs.createUID();
+        String series = UIDs.createUID();
+        var ds = org.beaconpacs.archive.it.testing.Synthetic.ct("NPM" + System.nanoTime() % 10000, "Client^Npm", study,
+                series, 1, 512);
+        ds.setInt(org.beaconpacs.dicom.dict.Tag.Rows, org.beaconpacs.dicom.data.VR.US, 16);
+        ds.setInt(org.beaconpacs.dicom.dict.Tag.Columns, org.beaconpacs.dicom.data.VR.US, 16);
+        java.nio.file.Path file = org.beaconpacs.archive.it.testing.Synthetic.write(ds, dir.resolve("npm.dcm"));
+        String token = Beacon.object(Beacon.api("POST", "/token", null)).getString("access_token");
+        JsonObject heard = org.beaconpacs.archive.it.testing.Dcmjs.dicomweb(ROOT, token, file, study, series,
+                ds.getString(org.beaconpacs.dicom.dict.Tag.SOPInstanceUID));
+        assertEquals(1, heard.getInt("stored"), heard.toString());
+        assertEquals(1, heard.getInt("studies"));
+        assertEquals(1, heard.getInt("series"));
+        assertEquals(1, heard.getInt("instances"));
+        assertEquals(1, heard.getInt("metadata"));
+        assertEquals("DICM", heard.getString("part10"), "a Part 10 file from retrieveInstance");
+        assertEquals(512, heard.getInt("frameBytes"), "16 × 16 × 2 bytes");
+        assertEquals(512, heard.getInt("bulkBytes"), "the Pixel Data by its BulkDataURI");
+        assertEquals("PNG", heard.getString("rendered"));
+    }
+
+    @Test
     void stowRsRefusesEachMalformedPart10FileWithItsReasonAndStoresTheRest(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         String patient = "STOWBAD" + System.nanoTime() % 10000;

@@ -30,6 +30,28 @@ public final class Dcmjs {
         assumeTrue(present, "dcmjs-dimse not installed (npm ci --prefix testsuite/src/test/node); skipping");
     }
 
+    /**
+     * The npm dicomweb-client (OHIF's) stores {@code file} by STOW-RS with a bearer token, then finds and
+     * retrieves it (dicomweb.js); what came back, as JSON.
+     */
+    public static jakarta.json.JsonObject dicomweb(String root, String token, Path file, String study, String series,
+                                                   String instance) throws IOException, InterruptedException {
+        boolean present = Files.isDirectory(HOME.resolve("node_modules/dicomweb-client"));
+        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("dicomweb-client is missing under CI: .ci/run must run npm ci --prefix testsuite/src/test/node");
+        }
+        assumeTrue(present, "dicomweb-client not installed (npm ci --prefix testsuite/src/test/node); skipping");
+        Dcmtk.Result r = Dcmtk.run("/usr/bin/node", HOME.resolve("dicomweb.js").toString(), root, token,
+                file.toString(), study, series, instance);
+        if (r.exitCode() != 0) {
+            throw new IOException("dicomweb-client failed (" + r.exitCode() + "): " + r.output());
+        }
+        String[] lines = r.output().strip().split("\n");
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(lines[lines.length - 1]))) {
+            return reader.readObject();
+        }
+    }
+
     /** Sends {@code files} on one association; the statuses, one a file, as dcmjs-dimse heard them. */
     public static List<Integer> store(String callingAe, String calledAe, int port, Path... files)
             throws IOException, InterruptedException {
