@@ -18,6 +18,6 @@ public class DicomWebApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(QidoResource.class, WadoResource.class, MetadataResource.class, FramesResource.class,
-                RenderedResource.class, StowResource.class, DicomWebErrors.class);
+                RenderedResource.class, StowResource.class, UpsResource.class, DicomWebErrors.class);
     }
 }
