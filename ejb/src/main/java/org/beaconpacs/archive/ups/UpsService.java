@@ -14,7 +14,13 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
+import java.util.Map;
 import org.beaconpacs.archive.entity.ups.Workitem;
+import org.beaconpacs.archive.entity.worklist.ScheduledStep;
+import org.beaconpacs.archive.mpps.ProcedureStepChanged;
+import org.beaconpacs.archive.worklist.WorklistChanged;
 import org.beaconpacs.archive.entity.ups.WorkitemSubscription;
 import org.beaconpacs.archive.index.AttributeBlobs;
 import org.beaconpacs.dicom.data.Attributes;
@@ -29,6 +35,8 @@ import org.beaconpacs.dicom.uid.UIDs;
  * retrieved, updated while they may be, moved through IN PROGRESS to COMPLETED or CANCELED under the
  * Transaction UID rules (Table CC.1.1-2), cancellation requested, searched, and the subscriptions of AEs to
  * one workitem or to all (Global, Filtered Global), whose event reports {@link UpsSubscribers} delivers.
+ * The worklist's scheduled steps are workitems too ({@link WorklistUps}): they follow the worklist and
+ * MPPS, and a step's status follows its workitem's state changed through UPS-RS.
  */
 @Stateless
 public class UpsService {
@@ -234,11 +242,31 @@ public class UpsService {
             }
         }
         q.select(w).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(w.get("startDateTime")), cb.asc(w.get("id")));
+        // keys without a column (Study Instance UID, Accession Number...) are matched on the attributes
+        Attributes rest = new Attributes(keys);
+        for (int tag : new int[]{Tag.SOPInstanceUID, Tag.ProcedureStepState, Tag.ScheduledProcedureStepPriority,
+                Tag.ProcedureStepLabel, Tag.WorklistLabel, Tag.PatientID, Tag.ScheduledProcedureStepStartDateTime,
+                Tag.SpecificCharacterSet, Tag.QueryRetrieveLevel}) {
+            rest.remove(tag);
+        }
+        boolean filtered = java.util.Arrays.stream(rest.tags()).anyMatch(t -> rest.getVR(t) != VR.SQ
+                && !rest.getString(t, "").isEmpty());
+        var query = em.createQuery(q);
+        if (!filtered) {
+            query.setFirstResult(offset).setMaxResults(limit);
+        }
         List<Attributes> found = new ArrayList<>();
-        for (Workitem item : em.createQuery(q).setFirstResult(offset).setMaxResults(limit).getResultList()) {
+        int skipped = 0;
+        for (Workitem item : query.getResultList()) {
             Attributes ups = AttributeBlobs.decode(item.getAttributes());
+            if (filtered && (!matches(rest, ups) || skipped++ < offset)) {
+                continue;
+            }
             ups.remove(Tag.TransactionUID);
             found.add(ups);
+            if (found.size() == limit) {
+                break;
+            }
         }
         return found;
     }
@@ -294,6 +322,79 @@ public class UpsService {
         s.setSuspended(true);
     }
 
+    /**
+     * The worklist's scheduled steps of an order as workitems: new steps become SCHEDULED workitems, changed
+     * ones take the order's attributes, and their states move forward with the steps' statuses (never
+     * back); the workitems of steps no longer there are CANCELED.
+     */
+    public void worklistChanged(@Observes WorklistChanged change) {
+        Map<String, Workitem> existing = new HashMap<>();
+        for (Workitem w : em.createNamedQuery(Workitem.OF_ORDER, Workitem.class).setParameter("study",
+                change.studyUid()).getResultList()) {
+            existing.put(w.getStepId(), w);
+        }
+        for (Attributes mwl : change.steps()) {
+            Attributes sps = mwl.getItem(Tag.ScheduledProcedureStepSequence, 0);
+            String stepId = sps == null ? null : sps.getString(Tag.ScheduledProcedureStepID);
+            if (stepId == null) {
+                continue;
+            }
+            Attributes mapped = WorklistUps.of(mwl, sps);
+            ProcedureStepState target = WorklistUps.state(sps.getString(Tag.ScheduledProcedureStepStatus));
+            Workitem w = existing.remove(stepId);
+            if (w == null) {
+                String uid = WorklistUps.uid(change.studyUid(), stepId);
+                w = find(uid);
+                if (w == null) {
+                    create(mapped, uid);
+                    w = find(uid);
+                }
+                w.setStep(change.studyUid(), stepId);
+            } else {
+                Attributes ups = AttributeBlobs.decode(w.getAttributes());
+                for (int tag : mapped.tags()) {
+                    ups.setValue(tag, mapped.getVR(tag), mapped.getValue(tag));
+                }
+                write(w, ups);
+            }
+            advance(w, target, null);
+        }
+        for (Workitem gone : existing.values()) {
+            advance(gone, ProcedureStepState.CANCELED, null);
+        }
+    }
+
+    /** A modality's MPPS moves the workitems of the steps it performs (IN PROGRESS, COMPLETED, CANCELED). */
+    public void performed(@Observes ProcedureStepChanged change) {
+        ProcedureStepState to = switch (change.status()) {
+            case IN_PROGRESS -> ProcedureStepState.IN_PROGRESS;
+            case COMPLETED -> ProcedureStepState.COMPLETED;
+            case DISCONTINUED -> ProcedureStepState.CANCELED;
+        };
+        for (var ref : change.scheduledSteps()) {
+            for (Workitem w : em.createQuery("select w from Workitem w where w.stepStudyUid = :study and w.stepId"
+                    + " = :step", Workitem.class).setParameter("study", ref.studyInstanceUid())
+                    .setParameter("step", ref.scheduledProcedureStepId()).getResultList()) {
+                advance(w, to, change.sopInstanceUid());
+            }
+        }
+    }
+
+    /**
+     * The SCP's own state change (PS3.4 CC.2.1.3: it may change a state independently of a request), forward
+     * only; an IN PROGRESS workitem started this way has {@code transactionUid} (e.g. the MPPS's UID).
+     */
+    private void advance(Workitem w, ProcedureStepState to, String transactionUid) {
+        ProcedureStepState from = ProcedureStepState.of(w.getState());
+        if (from == to || from.isFinal() || to == ProcedureStepState.SCHEDULED) {
+            return;
+        }
+        if (to == ProcedureStepState.IN_PROGRESS || w.getTransactionUid() == null) {
+            w.setTransactionUid(transactionUid != null ? transactionUid : UIDs.createUID());
+        }
+        setState(w, to, false);
+    }
+
     public static boolean isGlobal(String uid) {
         return UID.UPSGlobalSubscriptionInstance.equals(uid) || UID.UPSFilteredGlobalSubscriptionInstance.equals(uid);
     }
@@ -301,6 +402,22 @@ public class UpsService {
     // ---------------------------------------------------------------------------------------------------------
 
     private void setState(Workitem w, ProcedureStepState to) {
+        setState(w, to, true);
+    }
+
+    /** Sets the state and reports it; a worklist step's status follows unless the change came from it. */
+    private void setState(Workitem w, ProcedureStepState to, boolean toWorklist) {
+        if (toWorklist && w.getStepId() != null) {
+            ScheduledStep.Status status = WorklistUps.stepStatus(to);
+            for (ScheduledStep s : em.createQuery("select s from ScheduledStep s where s.item.studyUid = :study"
+                    + " and s.stepId = :step", ScheduledStep.class).setParameter("study", w.getStepStudyUid())
+                    .setParameter("step", w.getStepId()).getResultList()) {
+                s.setStatus(status);
+                Attributes step = AttributeBlobs.decode(s.getAttributes());
+                step.setString(Tag.ScheduledProcedureStepStatus, VR.CS, status.name());
+                s.setAttributes(AttributeBlobs.encode(step));
+            }
+        }
         Attributes ups = AttributeBlobs.decode(w.getAttributes());
         ups.setString(Tag.ProcedureStepState, VR.CS, to.code());
         if (to == ProcedureStepState.CANCELED && !ups.containsValue(Tag.ProcedureStepCancellationDateTime)) {

@@ -27,6 +27,8 @@ public class WorklistStore {
     private DataSource dataSource;
     @Resource
     private TransactionSynchronizationRegistry transaction;
+    @jakarta.inject.Inject
+    private jakarta.enterprise.event.Event<WorklistChanged> changes;
 
     /** Persists {@code e} for its patient (registered or brought up to date); the item's id. */
     public long create(WorklistEntry e) {
@@ -34,6 +36,7 @@ public class WorklistStore {
         write(item, e);
         em.persist(item);
         em.flush();
+        changed(item);
         return item.getId();
     }
 
@@ -43,16 +46,22 @@ public class WorklistStore {
         Patient before = item.getPatient();
         item.getSteps().clear();
         em.flush(); // the old steps go before the new ones come
+        String studyBefore = item.getStudyUid();
         write(item, e);
         if (!before.getId().equals(item.getPatient().getId())) {
             Patients.removeIfWithoutStudy(em, before);
         }
+        if (!studyBefore.equals(item.getStudyUid())) {
+            changes.fire(new WorklistChanged(studyBefore, List.of()));
+        }
+        changed(item);
     }
 
     /** Removes item {@code id}, and its patient if nothing else is theirs. */
     public void delete(long id) {
         WorklistItem item = find(id);
         Patient patient = item.getPatient();
+        changes.fire(new WorklistChanged(item.getStudyUid(), List.of()));
         em.remove(item);
         em.flush();
         Patients.removeIfWithoutStudy(em, patient);
@@ -68,7 +77,17 @@ public class WorklistStore {
                 changed++;
             }
         }
+        changed(find(id));
         return changed;
+    }
+
+    /** Tells the item's steps as they are now (UPS-RS shows them as workitems). */
+    private void changed(WorklistItem item) {
+        List<Attributes> steps = new java.util.ArrayList<>();
+        for (ScheduledStep s : item.getSteps()) {
+            steps.add(WorklistAttributes.of(item.getPatient().getAttributes(), item.getAttributes(), s.getAttributes()));
+        }
+        changes.fire(new WorklistChanged(item.getStudyUid(), steps));
     }
 
     /** The item with Accession Number {@code accession} (the first, if several), or null. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +59,14 @@ class MppsIT {
         return f.toString();
     }
 
+    /** The Procedure Step State of the workitem UPS-RS shows for the order of {@code study}. */
+    private static String workitemState(String study) throws Exception {
+        HttpResponse<String> rsp = DicomWebIT.get("/workitems?StudyInstanceUID=" + study);
+        JsonArray found = DicomWebIT.json(rsp);
+        assertEquals(1, found.size(), rsp.body());
+        return DicomWebIT.value(found.getJsonObject(0), "00741000");
+    }
+
     private List<String> mppsScu(String uid, String... steps) throws Exception {
         return Dcmjs.mpps("WFCT", uid, steps);
     }
@@ -100,6 +109,7 @@ class MppsIT {
             assertEquals(List.of("NCREATE 0x0000"), mppsScu(uid, "create:" + file("create.json",
                     mpps("IN PROGRESS", study, "SPS-WF1", "ACC-WF1"))));
             assertEquals("STARTED", step(station).getString("status"));
+            assertEquals("IN PROGRESS", workitemState(study), "UPS-RS shows the step's workitem started");
 
             // RAD-8: the images, with what the worklist gave
             try (DicomClient c = CtStore.client("WFCT")) {
@@ -126,6 +136,7 @@ class MppsIT {
             assertTrue(set.get(1).startsWith("NSET 0x0110") && set.get(1).contains("may no longer be updated"),
                     "a completed MPPS is read-only: " + set);
             assertEquals("COMPLETED", step(station).getString("status"));
+            assertEquals("COMPLETED", workitemState(study));
             Dcmtk.Result after = Dcmtk.run("findscu", "-W", "-aet", station, "-aec", Beacon.AE_TITLE, Beacon.HOST,
                     String.valueOf(Beacon.dicomPort()), "-k", "AccessionNumber",
                     "-k", "ScheduledProcedureStepSequence[0].ScheduledStationAETitle=" + station);

@@ -136,6 +136,57 @@ class UpsIT {
         }
     }
 
+    @Test
+    void theWorklistsScheduledStepsAreWorkitemsAndFollowTheirStates() throws Exception {
+        String patient = "UPSW" + System.nanoTime() % 100000;
+        String study = UIDs.createUID();
+        String order = "{\"00100020\":{\"vr\":\"LO\",\"Value\":[\"" + patient + "\"]},"
+                + "\"00100010\":{\"vr\":\"PN\",\"Value\":[{\"Alphabetic\":\"Worklist^Wes\"}]},"
+                + "\"00080050\":{\"vr\":\"SH\",\"Value\":[\"A" + patient + "\"]},"
+                + "\"0020000D\":{\"vr\":\"UI\",\"Value\":[\"" + study + "\"]},"
+                + "\"00400100\":{\"vr\":\"SQ\",\"Value\":[{\"00080060\":{\"vr\":\"CS\",\"Value\":[\"CT\"]},"
+                + "\"00400001\":{\"vr\":\"AE\",\"Value\":[\"CT1\"]},"
+                + "\"00400009\":{\"vr\":\"SH\",\"Value\":[\"SPS1\"]},"
+                + "\"00400007\":{\"vr\":\"LO\",\"Value\":[\"CT chest\"]},"
+                + "\"00400002\":{\"vr\":\"DA\",\"Value\":[\"20261203\"]},"
+                + "\"00400003\":{\"vr\":\"TM\",\"Value\":[\"0930\"]}}]}}";
+        var created = Beacon.api("POST", "/worklist", order);
+        assertEquals(201, created.statusCode(), created.body());
+        long id = Beacon.object(created).getJsonNumber("id").longValue();
+        try {
+            JsonArray found = array(send("GET", "/workitems?PatientID=" + patient, null));
+            assertEquals(1, found.size(), "the order's one scheduled step");
+            JsonObject w = found.getJsonObject(0);
+            assertEquals("CT chest", value(w, "00741204"), "Procedure Step Label from the step's description");
+            assertEquals("SCHEDULED", value(w, "00741000"));
+            assertEquals("202612030930", value(w, "00404005"));
+            assertEquals("A" + patient, value(w.getJsonObject("0040A370").getJsonArray("Value").getJsonObject(0),
+                    "00080050"), "the order in the Referenced Request Sequence");
+            String uid = value(w, "00080018");
+
+            String tx = UIDs.createUID();
+            assertEquals(200, send("PUT", "/workitems/" + uid + "/state", state("IN PROGRESS", tx)).statusCode());
+            assertEquals("STARTED", stepStatus(id), "the step follows its workitem");
+            assertEquals(200, send("PUT", "/workitems/" + uid + "/state", state("COMPLETED", tx)).statusCode());
+            assertEquals("COMPLETED", stepStatus(id));
+        } finally {
+            Beacon.api("DELETE", "/worklist/" + id, null);
+        }
+
+        String second = UIDs.createUID();
+        var other = Beacon.api("POST", "/worklist", order.replace(study, second).replace("SPS1", "SPS2"));
+        long otherId = Beacon.object(other).getJsonNumber("id").longValue();
+        assertEquals(204, Beacon.api("DELETE", "/worklist/" + otherId, null).statusCode());
+        JsonArray afterDelete = array(send("GET", "/workitems?PatientID=" + patient + "&ProcedureStepState=CANCELED",
+                null));
+        assertEquals(1, afterDelete.size(), "the removed order's step: CANCELED");
+    }
+
+    private static String stepStatus(long worklistId) throws Exception {
+        JsonObject item = Beacon.object(Beacon.api("GET", "/worklist/" + worklistId, null));
+        return value(item.getJsonObject("00400100").getJsonArray("Value").getJsonObject(0), "00400020");
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     private static String workitem(String patient, String label) {

@@ -19,9 +19,11 @@ import java.time.Instant;
 @Entity
 @Table(name = "workitem")
 @NamedQuery(name = Workitem.BY_UID, query = "select w from Workitem w where w.sopInstanceUid = :uid")
+@NamedQuery(name = Workitem.OF_ORDER, query = "select w from Workitem w where w.stepStudyUid = :study")
 public class Workitem {
 
     public static final String BY_UID = "Workitem.byUid";
+    public static final String OF_ORDER = "Workitem.ofOrder";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,6 +41,11 @@ public class Workitem {
     private String worklistLabel;
     @Column(name = "patient_id")
     private String patientId;
+    /** The worklist's scheduled step this workitem is: its order's Study Instance UID and its step ID. */
+    @Column(name = "step_study_uid")
+    private String stepStudyUid;
+    @Column(name = "step_id")
+    private String stepId;
     private byte[] attributes;
     private Instant created;
     private Instant updated;
@@ -124,6 +131,19 @@ public class Workitem {
 
     public void setPatientId(String patientId) {
         this.patientId = patientId;
+    }
+
+    public String getStepStudyUid() {
+        return stepStudyUid;
+    }
+
+    public String getStepId() {
+        return stepId;
+    }
+
+    public void setStep(String studyUid, String stepId) {
+        this.stepStudyUid = studyUid;
+        this.stepId = stepId;
     }
 
     public byte[] getAttributes() {
