@@ -156,6 +156,29 @@ class DicomWebIT {
     }
 
     @Test
+    void orthancsDicomWebPluginStoresIntoTheArchive(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String patient = "ORTHSTOW" + System.nanoTime() % 10000;
+        String study = UIDs.createUID();
+        byte[] file = part10(org.beaconpacs.archive.it.testing.Synthetic.ct(patient, "Orthanc^Stow", study,
+                UIDs.createUID(), 1, 512), dir.resolve("for-orthanc.dcm"));
+        try (var orthanc = new org.beaconpacs.archive.it.testing.Orthanc(dir.resolve("orthanc"), "ORTHSTOW", true)) {
+            HttpResponse<String> uploaded = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + orthanc.httpPort + "/instances")).POST(HttpRequest.BodyPublishers.ofByteArray(file))
+                    .header("Content-Type", "application/dicom").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, uploaded.statusCode(), uploaded.body());
+            String orthancStudy = ((JsonObject) org.beaconpacs.archive.it.testing.Orthanc.json(uploaded))
+                    .getString("ParentStudy");
+            // STOW-RS from Orthanc's DICOMweb client to the archive
+            HttpResponse<String> stow = orthanc.post("/dicom-web/servers/beacon/stow", Json.createObjectBuilder()
+                    .add("Resources", Json.createArrayBuilder().add(orthancStudy)).build().toString());
+            assertEquals(200, stow.statusCode(), stow.body());
+        }
+        assertEquals("1", value(json(get("/studies?PatientID=" + patient)).getJsonObject(0), "00201208"),
+                "the study Orthanc sent, in the archive");
+    }
+
+    @Test
     void qidoAndMetadataAnswerInTheNativeDicomModelWhenAsked() throws Exception {
         String xml = "multipart/related; type=\"application/dicom+xml\"";
         HttpResponse<byte[]> found = bytes("/studies?PatientID=" + PATIENT, xml);
