@@ -378,6 +378,25 @@ class DicomWebIT {
     }
 
     @Test
+    void stowRsTakesABodyLargerThanTheServletContainersDefaultLimit(@org.junit.jupiter.api.io.TempDir
+                                                                       java.nio.file.Path dir) throws Exception {
+        String patient = "STOWBIG" + System.nanoTime() % 10000;
+        List<byte[]> files = new ArrayList<>();
+        String study = UIDs.createUID();
+        String series = UIDs.createUID();
+        for (int i = 1; i <= 24; i++) { // 24 × 512 KiB: more than Undertow's 10 MiB default
+            var ds = org.beaconpacs.archive.it.testing.Synthetic.ct(patient, "Big^Body", study, series, i, 2);
+            ds.setInt(org.beaconpacs.dicom.dict.Tag.Rows, org.beaconpacs.dicom.data.VR.US, 512);
+            ds.setInt(org.beaconpacs.dicom.dict.Tag.Columns, org.beaconpacs.dicom.data.VR.US, 512);
+            ds.setBytes(org.beaconpacs.dicom.dict.Tag.PixelData, org.beaconpacs.dicom.data.VR.OW, new byte[512 * 512 * 2]);
+            files.add(part10(ds, dir.resolve(i + ".dcm")));
+        }
+        HttpResponse<String> rsp = post("/studies", files, "application/dicom");
+        assertEquals(200, rsp.statusCode(), rsp.body());
+        assertEquals(24, jsonObject(rsp).getJsonObject("00081199").getJsonArray("Value").size());
+    }
+
+    @Test
     void anImplicitVrInstanceKeepsTheStandardsVrsInItsMetadata(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         String patient = "IMPLICIT" + System.nanoTime() % 10000;
