@@ -174,4 +174,16 @@ for t in h2 pg; do
     c1=$(cpu "$pid")
     echo "$t QIDO (no match) with $kind: server CPU $(python3 -c "print(f'{($c1 - $c0) * 1000 / $hz / 2000:.2f}')") ms/request; $line"
   done
+  # authentication alone: a 401 without credentials (no check) against a 401 for a token whose signature is
+  # checked and refused (the HMAC, the JSON, everything a valid token costs but the stamp's cache lookup)
+  forged="${auth[$t]%?}A"
+  for kind in none forged; do
+    a="None none"
+    [ $kind = forged ] && a=$forged
+    java -cp "$jar" org.beaconpacs.bench.WebLatency "${root[$t]}/studies" "$a" application/dicom+json 200 50 >/dev/null
+    c0=$(cpu "$pid")
+    java -cp "$jar" org.beaconpacs.bench.WebLatency "${root[$t]}/studies" "$a" application/dicom+json 5000 0 >/dev/null
+    c1=$(cpu "$pid")
+    echo "$t 401 with $kind credentials: server CPU $(python3 -c "print(f'{($c1 - $c0) * 1000 / $hz / 5000:.3f}')") ms/request"
+  done
 done

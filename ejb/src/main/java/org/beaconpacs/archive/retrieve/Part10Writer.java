@@ -1,6 +1,7 @@
 package org.beaconpacs.archive.retrieve;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import org.beaconpacs.archive.image.Decompressors;
@@ -16,6 +17,9 @@ import org.beaconpacs.dicom.net.association.FileDataSet;
  * or decoded by {@link Decompressors}. Streams only.
  */
 public final class Part10Writer {
+
+    /** A copy buffer per thread: a retrieve writes one file after the other on its thread. */
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[256 * 1024]);
 
     private Part10Writer() {
     }
@@ -42,7 +46,14 @@ public final class Part10Writer {
     public static void write(StoredInstance instance, String transferSyntax, OutputStream out) throws IOException {
         String ts = target(instance, transferSyntax);
         if (ts.equals(instance.transferSyntax())) {
-            Files.copy(instance.file(), out);
+            // as stored: in blocks of 256 KiB (Files.copy's 8 KiB made a study's WADO-RS a third slower)
+            byte[] buf = BUFFER.get();
+            try (InputStream in = Files.newInputStream(instance.file())) {
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    out.write(buf, 0, n);
+                }
+            }
             return;
         }
         FileDataSet file = FileDataSet.open(instance.file());

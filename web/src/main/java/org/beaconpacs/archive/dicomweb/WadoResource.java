@@ -66,7 +66,7 @@ public class WadoResource {
         }
         String boundary = UUID.randomUUID().toString();
         StreamingOutput body = raw -> {
-            OutputStream out = new BufferedOutputStream(raw, 64 * 1024);
+            OutputStream out = new BufferedOutputStream(raw, 16 * 1024); // parts' headers; the files pass straight through
             for (StoredInstance i : deliverable) {
                 out.write(("--" + boundary + "\r\nContent-Type: application/dicom; transfer-syntax="
                         + Part10Writer.target(i, ts) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
