@@ -68,21 +68,53 @@ public class WadoResource {
         StreamingOutput body = raw -> {
             OutputStream out = new BufferedOutputStream(raw, 16 * 1024); // parts' headers; the files pass straight through
             for (StoredInstance i : deliverable) {
-                out.write(("--" + boundary + "\r\nContent-Type: application/dicom; transfer-syntax="
-                        + Part10Writer.target(i, ts) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(partHeader(boundary, Part10Writer.target(i, ts)));
                 Part10Writer.write(i, ts, out);
-                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.write(CRLF);
             }
-            out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(closing(boundary));
             out.flush();
         };
         Response.ResponseBuilder rsp = Response.ok(body).header(HttpHeaders.CONTENT_TYPE,
                 "multipart/related; type=\"application/dicom\"; boundary=" + boundary);
+        long length = lengthAsStored(deliverable, ts, boundary);
+        if (length >= 0) {
+            // every part is its file as stored: the length is known, no chunked framing on the wire
+            rsp.header(HttpHeaders.CONTENT_LENGTH, length);
+        }
         int skipped = found.size() - deliverable.size();
         if (skipped > 0) {
             rsp.header("Warning", "299 beacon: " + skipped + " instance(s) cannot be given in transfer syntax " + ts
                     + " and are left out");
         }
         return rsp.build();
+    }
+
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private static byte[] partHeader(String boundary, String transferSyntax) {
+        return ("--" + boundary + "\r\nContent-Type: application/dicom; transfer-syntax=" + transferSyntax + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] closing(String boundary) {
+        return ("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The body's length when every instance goes as stored (-1 when one is re-encoded or a file is unreadable). */
+    private static long lengthAsStored(List<StoredInstance> instances, String ts, String boundary) {
+        long length = closing(boundary).length;
+        try {
+            for (StoredInstance i : instances) {
+                if (!Part10Writer.target(i, ts).equals(i.transferSyntax())) {
+                    return -1;
+                }
+                length += partHeader(boundary, i.transferSyntax()).length + java.nio.file.Files.size(i.file())
+                        + CRLF.length;
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return length;
     }
 }
