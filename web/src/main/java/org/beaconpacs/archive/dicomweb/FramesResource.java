@@ -13,9 +13,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import org.beaconpacs.archive.render.StoredImage;
 import org.beaconpacs.archive.retrieve.RetrieveService;
 import org.beaconpacs.archive.retrieve.StoredInstance;
@@ -53,24 +51,23 @@ public class FramesResource {
         boolean stored = asStored(image, MediaRange.parse(accept));
         String partType = stored ? PixelMediaTypes.of(image.transferSyntax()) + "; transfer-syntax="
                 + image.transferSyntax() : PixelMediaTypes.OCTET_STREAM + "; transfer-syntax=" + NATIVE_TS;
-        String boundary = UUID.randomUUID().toString();
+        MultipartWriter multipart = new MultipartWriter();
         StreamingOutput body = raw -> {
             OutputStream out = new BufferedOutputStream(raw, 64 * 1024);
             for (int n : numbers) {
-                out.write(("--" + boundary + "\r\nContent-Type: " + partType + "\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
+                multipart.startPart(out, partType);
                 if (stored) {
                     out.write(image.storedFrame(n));
                 } else {
                     image.writeNativeFrame(n, out);
                 }
-                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                multipart.endPart(out);
             }
-            out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+            multipart.close(out);
             out.flush();
         };
-        return Response.ok(body).header(HttpHeaders.CONTENT_TYPE, "multipart/related; type=\""
-                + partType.split(";")[0] + "\"; boundary=" + boundary).build();
+        return Response.ok(body).header(HttpHeaders.CONTENT_TYPE, multipart.contentType(partType.split(";")[0]))
+                .build();
     }
 
     /**

@@ -19,7 +19,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import org.beaconpacs.archive.retrieve.RetrieveService;
 import org.beaconpacs.archive.retrieve.StoredInstance;
 import org.beaconpacs.dicom.data.Attributes;
@@ -101,12 +100,11 @@ public class MetadataResource {
         if (value == null) {
             throw new NotFoundException("the instance has no " + tagText);
         }
-        String boundary = UUID.randomUUID().toString();
+        MultipartWriter multipart = new MultipartWriter();
         StreamingOutput body = raw -> {
             OutputStream out = new BufferedOutputStream(raw, 64 * 1024);
             for (Object part : parts(value)) {
-                out.write(("--" + boundary + "\r\nContent-Type: application/octet-stream\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
+                multipart.startPart(out, "application/octet-stream");
                 if (part instanceof BulkData b) {
                     try (InputStream in = b.openStream()) {
                         in.transferTo(out);
@@ -114,13 +112,13 @@ public class MetadataResource {
                 } else {
                     out.write((byte[]) part);
                 }
-                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                multipart.endPart(out);
             }
-            out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+            multipart.close(out);
             out.flush();
         };
         return Response.ok(body).header(HttpHeaders.CONTENT_TYPE,
-                "multipart/related; type=\"application/octet-stream\"; boundary=" + boundary).build();
+                multipart.contentType("application/octet-stream")).build();
     }
 
     /** A value's parts: itself, or an encapsulated value's fragments after the Basic Offset Table. */
@@ -138,7 +136,7 @@ public class MetadataResource {
     private Response metadata(List<StoredInstance> instances) {
         DicomModelType type = DicomModelType.of(accept);
         String base = uri.getBaseUri().toString();
-        String boundary = UUID.randomUUID().toString();
+        MultipartWriter multipart = new MultipartWriter();
         StreamingOutput body = raw -> {
             OutputStream out = new BufferedOutputStream(raw, 64 * 1024);
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
@@ -154,10 +152,9 @@ public class MetadataResource {
                         && (tag == Tag.PixelData || value instanceof BulkData || value instanceof byte[] b
                         && BINARY.contains(vr) && b.length >= INLINE) ? self + String.format("%08X", tag) : null;
                 if (type == DicomModelType.XML) {
-                    out.write(("--" + boundary + "\r\nContent-Type: " + DicomModelType.DICOM_XML + "\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
+                    multipart.startPart(out, DicomModelType.DICOM_XML);
                     new DicomXmlWriter(bulk).write(attrs, out);
-                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    multipart.endPart(out);
                     continue;
                 }
                 if (!first) {
@@ -167,7 +164,7 @@ public class MetadataResource {
                 new DicomJsonWriter(bulk).write(attrs, w);
             }
             if (type == DicomModelType.XML) {
-                out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+                multipart.close(out);
             } else {
                 w.write(']');
             }
@@ -175,8 +172,7 @@ public class MetadataResource {
             out.flush();
         };
         return Response.ok(body).header(HttpHeaders.CONTENT_TYPE, type == DicomModelType.JSON
-                ? QidoResource.DICOM_JSON : "multipart/related; type=\"" + DicomModelType.DICOM_XML + "\"; boundary="
-                + boundary).build();
+                ? QidoResource.DICOM_JSON : multipart.contentType(DicomModelType.DICOM_XML)).build();
     }
 
     /** The instance's data set up to its Pixel Data, which is noted (its value left in the file). */

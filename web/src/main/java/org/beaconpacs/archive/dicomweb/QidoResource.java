@@ -19,7 +19,6 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.beaconpacs.archive.config.Settings;
 import org.beaconpacs.archive.index.Level;
 import org.beaconpacs.archive.query.AttributeMatching;
@@ -137,20 +136,19 @@ public class QidoResource {
             return warn(Response.noContent(), more).build();
         }
         if (type == DicomModelType.XML) {
-            String boundary = UUID.randomUUID().toString();
+            MultipartWriter multipart = new MultipartWriter();
             StreamingOutput body = raw -> {
                 OutputStream out = new BufferedOutputStream(raw, 16 * 1024);
                 for (Attributes a : found) {
-                    out.write(("--" + boundary + "\r\nContent-Type: " + DicomModelType.DICOM_XML + "\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
+                    multipart.startPart(out, DicomModelType.DICOM_XML);
                     XML.write(a, out);
-                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    multipart.endPart(out);
                 }
-                out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+                multipart.close(out);
                 out.flush();
             };
-            return warn(Response.ok(body).header(HttpHeaders.CONTENT_TYPE, "multipart/related; type=\""
-                    + DicomModelType.DICOM_XML + "\"; boundary=" + boundary), more).build();
+            return warn(Response.ok(body).header(HttpHeaders.CONTENT_TYPE, multipart.contentType(DicomModelType.DICOM_XML)),
+                    more).build();
         }
         StreamingOutput body = out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);

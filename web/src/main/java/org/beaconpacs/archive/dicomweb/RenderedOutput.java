@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import org.beaconpacs.archive.render.CannotRenderException;
 import org.beaconpacs.archive.render.FrameRenderer;
 import org.beaconpacs.archive.render.RenderedMediaType;
@@ -76,20 +75,18 @@ final class RenderedOutput {
 
     private static Response frames(StoredImage image, Rendering rendering, RenderedMediaType type) {
         render(image, 1, rendering); // a frame that cannot be rendered is a 406 before the body starts
-        String boundary = UUID.randomUUID().toString();
+        MultipartWriter multipart = new MultipartWriter();
         StreamingOutput body = raw -> {
             OutputStream out = new BufferedOutputStream(raw, 64 * 1024);
             for (int n = 1; n <= image.frames(); n++) {
-                out.write(("--" + boundary + "\r\nContent-Type: " + type.type() + "\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
+                multipart.startPart(out, type.type());
                 type.write(FrameRenderer.render(image, n, rendering), rendering.quality(), out);
-                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                multipart.endPart(out);
             }
-            out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+            multipart.close(out);
             out.flush();
         };
-        return Response.ok(body).header(HttpHeaders.CONTENT_TYPE, "multipart/related; type=\"" + type.type()
-                + "\"; boundary=" + boundary).build();
+        return Response.ok(body).header(HttpHeaders.CONTENT_TYPE, multipart.contentType(type.type())).build();
     }
 
     private static BufferedImage render(StoredImage image, int frame, Rendering rendering) {

@@ -11,9 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import org.beaconpacs.archive.retrieve.Part10Writer;
 import org.beaconpacs.archive.retrieve.RetrieveService;
 import org.beaconpacs.archive.retrieve.StoredInstance;
@@ -64,20 +62,20 @@ public class WadoResource {
             throw new NotAcceptableException("not one instance can be given in transfer syntax " + ts
                     + " (transfer-syntax=* gives them as stored)");
         }
-        String boundary = UUID.randomUUID().toString();
+        MultipartWriter multipart = new MultipartWriter();
         StreamingOutput body = raw -> {
             OutputStream out = new BufferedOutputStream(raw, 16 * 1024); // parts' headers; the files pass straight through
             for (StoredInstance i : deliverable) {
-                out.write(partHeader(boundary, Part10Writer.target(i, ts)));
+                out.write(multipart.header(partType(Part10Writer.target(i, ts))));
                 Part10Writer.write(i, ts, out);
-                out.write(CRLF);
+                multipart.endPart(out);
             }
-            out.write(closing(boundary));
+            out.write(multipart.closing());
             out.flush();
         };
         Response.ResponseBuilder rsp = Response.ok(body).header(HttpHeaders.CONTENT_TYPE,
-                "multipart/related; type=\"application/dicom\"; boundary=" + boundary);
-        long length = lengthAsStored(deliverable, ts, boundary);
+                multipart.contentType("application/dicom"));
+        long length = lengthAsStored(deliverable, ts, multipart);
         if (length >= 0) {
             // every part is its file as stored: the length is known, no chunked framing on the wire
             rsp.header(HttpHeaders.CONTENT_LENGTH, length);
@@ -90,27 +88,20 @@ public class WadoResource {
         return rsp.build();
     }
 
-    private static final byte[] CRLF = {'\r', '\n'};
-
-    private static byte[] partHeader(String boundary, String transferSyntax) {
-        return ("--" + boundary + "\r\nContent-Type: application/dicom; transfer-syntax=" + transferSyntax + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] closing(String boundary) {
-        return ("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+    private static String partType(String transferSyntax) {
+        return "application/dicom; transfer-syntax=" + transferSyntax;
     }
 
     /** The body's length when every instance goes as stored (-1 when one is re-encoded or a file is unreadable). */
-    private static long lengthAsStored(List<StoredInstance> instances, String ts, String boundary) {
-        long length = closing(boundary).length;
+    private static long lengthAsStored(List<StoredInstance> instances, String ts, MultipartWriter multipart) {
+        long length = multipart.closing().length;
         try {
             for (StoredInstance i : instances) {
                 if (!Part10Writer.target(i, ts).equals(i.transferSyntax())) {
                     return -1;
                 }
-                length += partHeader(boundary, i.transferSyntax()).length + java.nio.file.Files.size(i.file())
-                        + CRLF.length;
+                length += multipart.header(partType(i.transferSyntax())).length + java.nio.file.Files.size(i.file())
+                        + MultipartWriter.afterPart().length;
             }
         } catch (java.io.IOException e) {
             return -1;
