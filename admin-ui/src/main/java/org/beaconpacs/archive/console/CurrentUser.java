@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.beaconpacs.archive.security.Roles;
+import org.beaconpacs.archive.security.UserAuthenticated;
 
 /** Who is logged in, whether they may change things, and logging out. */
 @Named("user")
@@ -16,6 +17,8 @@ public class CurrentUser {
 
     @Inject
     private FacesContext faces;
+    @Inject
+    private jakarta.enterprise.event.Event<UserAuthenticated> authenticated;
 
     public String getName() {
         return faces.getExternalContext().getRemoteUser();
@@ -35,7 +38,12 @@ public class CurrentUser {
 
     public String logout() throws ServletException {
         ExternalContext ec = faces.getExternalContext();
-        ((HttpServletRequest) ec.getRequest()).logout();
+        HttpServletRequest request = (HttpServletRequest) ec.getRequest();
+        if (request.getUserPrincipal() != null) {
+            authenticated.fire(new UserAuthenticated(request.getUserPrincipal().getName(), request.getRemoteAddr(),
+                    UserAuthenticated.Kind.LOGOUT, true, "console"));
+        }
+        request.logout();
         ec.invalidateSession();
         return "/login.xhtml?faces-redirect=true";
     }

@@ -1,5 +1,6 @@
 package org.beaconpacs.archive.activity;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -14,10 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.beaconpacs.archive.background.SingleWriter;
 import org.beaconpacs.archive.dimse.AssociationEnded;
 import org.beaconpacs.archive.rar.api.AssociationReport;
 
@@ -37,7 +37,7 @@ public class AssociationRecords {
     static final int BATCH = 200;
 
     private final Queue<AssociationReport> pending = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean writing = new AtomicBoolean();
+    private SingleWriter writer;
     private final Object flushing = new Object();
 
     @EJB
@@ -47,7 +47,7 @@ public class AssociationRecords {
 
     public void ended(@Observes AssociationEnded event) {
         pending.add(event.report());
-        startWriting();
+        writer.start();
     }
 
     /** Writes every record queued so far before returning. */
@@ -63,31 +63,14 @@ public class AssociationRecords {
         }
     }
 
+    @PostConstruct
+    void start() {
+        writer = new SingleWriter(executor, this::flush, () -> !pending.isEmpty());
+    }
+
     @PreDestroy
     void stop() {
         flush();
-    }
-
-    private void startWriting() {
-        if (writing.compareAndSet(false, true)) {
-            try {
-                executor.execute(this::write);
-            } catch (RejectedExecutionException stopping) {
-                writing.set(false);
-                flush(); // the executor stops with the server: write on this thread
-            }
-        }
-    }
-
-    private void write() {
-        try {
-            flush();
-        } finally {
-            writing.set(false);
-        }
-        if (!pending.isEmpty()) {
-            startWriting(); // queued after the last batch was taken
-        }
     }
 
     private List<AssociationReport> take() {

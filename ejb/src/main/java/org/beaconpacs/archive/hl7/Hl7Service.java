@@ -41,6 +41,8 @@ public class Hl7Service {
     private PatientAdministration patients;
     @EJB
     private Hl7Log log;
+    @Inject
+    private jakarta.enterprise.event.Event<Hl7Applied> applied;
 
     private static HapiContext context() {
         HapiContext c = new DefaultHapiContext();
@@ -86,6 +88,10 @@ public class Hl7Service {
         String result = code.name() + " " + detail;
         LOG.info(() -> "HL7 " + type + " " + f.get("MSH-10") + " from " + remoteHost + ": " + result);
         log.record(entry(payload, remoteHost, f.get("MSH-3-1"), f.get("MSH-4-1"), type, f.get("MSH-10"), code.name(),
+                detail));
+        applied.fire(new Hl7Applied(type, OrderMapping.first(f.get("MSH-3-1"), "") + "|"
+                + OrderMapping.first(f.get("MSH-4-1"), ""), remoteHost, f.get("PID-3-1"), f.personName("PID-5", false),
+                f.get("ORC-1"), OrderMapping.first(f.get("OBR-18"), f.get("IPC-1")), code == AcknowledgmentCode.AA,
                 detail));
         try {
             return parser.encode(ack).getBytes(charset);

@@ -74,7 +74,7 @@ public class FindScp implements DimseScp {
         }
         String[] charset = identifier.getStrings(Tag.SpecificCharacterSet);
         FindResult result = queries.find(q, new QueryContext(association.callingAeTitle(), association.serial(),
-                association.calledAeTitle()), match -> {
+                association.calledAeTitle(), association.peerHost()), match -> {
                     String[] answerCharset = answerCharset(charset, match);
                     if (answerCharset.length > 0) {
                         match.setString(Tag.SpecificCharacterSet, VR.CS, answerCharset);

@@ -39,7 +39,7 @@ public class QueryService {
     public FindResult find(FindQuery q, QueryContext ctx, Matches matches) throws IOException {
         FindResult result = run(q, ctx.retrieveAeTitle(), matches);
         queried.fire(new Queried(ctx.requestor(), ctx.association(), q.model().findSopClass(), q.level(), q.keys(),
-                result));
+                result, ctx.requestorHost()));
         return result;
     }
 

@@ -36,7 +36,7 @@ public class ExportService {
                 RetrieveSettings.moveAssociations(), NO_PROGRESS, Long.MAX_VALUE, null, 0);
         SubOperations.Counts c = outcome.counts();
         retrieved.fire(new Retrieved(user, null, aeTitle, Level.STUDY, c.completed(), c.failed(), c.warning(),
-                c.status()));
+                c.status(), null, Retrieved.studies(instances), Retrieved.Transfer.EXPORT));
         return new TransferResult(studyUid, aeTitle, c.completed(), c.failed(), c.warning(), c.status(),
                 outcome.problem() != null ? outcome.problem()
                         : c.failed() > 0 ? c.failed() + " of " + instances.size() + " objects refused or not sent" : null);

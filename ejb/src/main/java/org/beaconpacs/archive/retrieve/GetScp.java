@@ -74,7 +74,8 @@ public class GetScp implements DimseScp {
         Retrieval.finish(responder, counts, comment);
         retrieved.fire(new Retrieved(request.association().callingAeTitle(), request.association().serial(),
                 request.association().callingAeTitle(), q.level(), counts.completed(), counts.failed(),
-                counts.warning(), counts.status()));
+                counts.warning(), counts.status(), request.association().peerHost(), Retrieved.studies(instances),
+                Retrieved.Transfer.C_GET));
     }
 
     /** The SOP classes for which the requestor accepted to be the SCP on this association. */

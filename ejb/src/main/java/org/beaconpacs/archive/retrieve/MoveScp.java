@@ -79,6 +79,7 @@ public class MoveScp implements DimseScp {
                 : counts.failed() > 0 ? counts.failed() + " of " + instances.size() + " sub-operations failed" : null;
         Retrieval.finish(responder, counts, comment);
         retrieved.fire(new Retrieved(caller, request.association().serial(), destination, q.level(),
-                counts.completed(), counts.failed(), counts.warning(), counts.status()));
+                counts.completed(), counts.failed(), counts.warning(), counts.status(),
+                request.association().peerHost(), Retrieved.studies(instances), Retrieved.Transfer.C_MOVE));
     }
 }

@@ -95,7 +95,7 @@ public class RetrieveService {
         in(where, st.get("studyUid"), q.values(Level.STUDY));
         in(where, se.get("seriesUid"), q.values(Level.SERIES));
         in(where, i.get("sopUid"), q.values(Level.INSTANCE));
-        cq.multiselect(o.get("path"), i.get("sopClassUid"), i.get("sopUid"), o.get("transferSyntax"))
+        cq.multiselect(o.get("path"), i.get("sopClassUid"), i.get("sopUid"), o.get("transferSyntax"), st.get("studyUid"))
                 .where(where.toArray(Predicate[]::new))
                 .orderBy(cb.asc(st.get("id")), cb.asc(se.get("seriesNumber")), cb.asc(se.get("id")),
                         cb.asc(i.get("instanceNumber")), cb.asc(i.get("id")));
@@ -103,7 +103,7 @@ public class RetrieveService {
         List<StoredInstance> out = new ArrayList<>();
         for (Tuple t : em.createQuery(cq).getResultList()) {
             out.add(new StoredInstance(root.resolve(t.get(0, String.class)), t.get(1, String.class),
-                    t.get(2, String.class), t.get(3, String.class)));
+                    t.get(2, String.class), t.get(3, String.class), t.get(4, String.class)));
         }
         return out;
     }

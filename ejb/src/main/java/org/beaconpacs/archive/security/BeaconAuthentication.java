@@ -51,6 +51,8 @@ public class BeaconAuthentication implements HttpAuthenticationMechanism {
     private IdentityStoreHandler identityStores;
     @jakarta.ejb.EJB
     private TokenService tokens;
+    @Inject
+    private jakarta.enterprise.event.Event<UserAuthenticated> authenticated;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -84,6 +86,8 @@ public class BeaconAuthentication implements HttpAuthenticationMechanism {
                 if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                     return context.notifyContainerAboutLogin(result);
                 }
+                authenticated.fire(new UserAuthenticated(decoded.substring(0, colon), request.getRemoteAddr(),
+                        UserAuthenticated.Kind.LOGIN, false, "HTTP Basic: wrong user name or password"));
             }
             return challenge(request, response, context);
         }
@@ -102,9 +106,14 @@ public class BeaconAuthentication implements HttpAuthenticationMechanism {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) { // the login form, through SecurityContext.authenticate
             CredentialValidationResult result = identityStores.validate(credential);
+            String user = credential instanceof UsernamePasswordCredential u ? u.getCaller() : "unknown";
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                authenticated.fire(new UserAuthenticated(user, request.getRemoteAddr(), UserAuthenticated.Kind.LOGIN,
+                        false, "console: wrong user name or password"));
                 return AuthenticationStatus.SEND_FAILURE;
             }
+            authenticated.fire(new UserAuthenticated(result.getCallerPrincipal().getName(), request.getRemoteAddr(),
+                    UserAuthenticated.Kind.LOGIN, true, "console"));
             request.getSession(true);
             request.changeSessionId(); // no session fixation
             request.getSession().setAttribute(CALLER,

@@ -63,6 +63,7 @@ public class UserService {
             u = new UserAccount(name, hash.generate(password.toCharArray()), Set.of(role));
             em.persist(u);
             LOG.info(() -> "user \"" + name + "\" created with role " + role);
+            changed.fire(new UserChanged(name, "created with role " + role));
         } else {
             if (!u.getRoles().contains(role) && u.getRoles().contains(UserAccount.ADMIN) && admins() == 1) {
                 throw InvalidInputException.of("role", new Problem("user.lastAdmin"));
@@ -73,7 +74,7 @@ public class UserService {
                 u.setPasswordHash(hash.generate(password.toCharArray()));
             }
             LOG.info(() -> "user \"" + name + "\" changed: role " + role + (setPassword ? ", new password" : ""));
-            changed.fire(new UserChanged(name));
+            changed.fire(new UserChanged(name, "role " + role + (setPassword ? ", new password" : "")));
         }
         return dto(u);
     }
@@ -87,7 +88,7 @@ public class UserService {
             throw InvalidInputException.of("username", new Problem("user.lastAdmin"));
         }
         em.remove(u);
-        changed.fire(new UserChanged(username));
+        changed.fire(new UserChanged(username, "removed"));
         LOG.info(() -> "user \"" + username + "\" removed");
     }
 

@@ -65,9 +65,15 @@ public class StudyService {
     }
 
     public void delete(String studyUid) {
+        StudySummary study;
+        try {
+            study = store.study(studyUid); // for the observers (audit): its patient, before the rows go
+        } catch (NotFoundException deleting) {
+            study = null; // a delete that was interrupted, done again
+        }
         List<String> files = store.markDeleting(studyUid);
         store.syncCommits(); // a crash from here on resumes the delete: no row may outlive its file
-        finishDelete(studyUid, files);
+        finishDelete(studyUid, files, study);
     }
 
     /**
@@ -79,7 +85,7 @@ public class StudyService {
         for (String uid : store.deleting()) {
             LOG.info(() -> "resuming the delete of study " + uid);
             try {
-                finishDelete(uid, store.filesOfDeleting(uid));
+                finishDelete(uid, store.filesOfDeleting(uid), null);
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "the delete of study " + uid + " failed again; retried at the next start "
                         + "or by another DELETE", e);
@@ -87,7 +93,7 @@ public class StudyService {
         }
     }
 
-    private void finishDelete(String studyUid, List<String> files) {
+    private void finishDelete(String studyUid, List<String> files, StudySummary study) {
         Path root = storage.settings().root();
         for (String f : files) {
             Path file = root.resolve(f);
@@ -102,7 +108,7 @@ public class StudyService {
         }
         store.removeRows(studyUid);
         LOG.info(() -> "study " + studyUid + " deleted: " + files.size() + " files");
-        deleted.fire(new StudyDeleted(studyUid, files.size()));
+        deleted.fire(new StudyDeleted(studyUid, files.size(), study));
     }
 
     /** Removes now-empty directories up to (not including) the root. */

@@ -11,6 +11,7 @@ import org.beaconpacs.archive.dimse.DimseScp;
 import org.beaconpacs.archive.dimse.TransferSyntaxPolicy;
 import org.beaconpacs.archive.query.FindScp;
 import org.beaconpacs.archive.query.Identifiers;
+import org.beaconpacs.archive.query.Queried;
 import org.beaconpacs.archive.query.QuerySettings;
 import org.beaconpacs.archive.query.ResponseIdentifier;
 import org.beaconpacs.archive.rar.api.DimseRequest;
@@ -41,6 +42,8 @@ public class ModalityWorklistScp implements DimseScp {
 
     @Inject
     private WorklistService worklist;
+    @Inject
+    private jakarta.enterprise.event.Event<Queried> queried;
 
     @Override
     public Capability capability() {
@@ -72,6 +75,8 @@ public class ModalityWorklistScp implements DimseScp {
             return !responder.isCancelled();
         });
         LOG.fine(() -> "worklist query of " + request.association().callingAeTitle() + ": " + ending);
+        queried.fire(new Queried(request.association().callingAeTitle(), request.association().serial(),
+                UID.ModalityWorklistInformationModelFind, null, identifier, null, request.association().peerHost()));
         switch (ending) {
             case COMPLETE -> responder.respond(Status.SUCCESS);
             case CANCELLED -> responder.respond(Status.CANCEL);

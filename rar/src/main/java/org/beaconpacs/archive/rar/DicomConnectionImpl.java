@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.beaconpacs.archive.rar.api.DicomConnection;
+import org.beaconpacs.archive.rar.api.SyslogSender;
+import org.beaconpacs.archive.rar.api.SyslogTransport;
 import org.beaconpacs.dicom.net.pdu.AAssociateRQ;
 import org.beaconpacs.dicom.net.scu.DicomClient;
 
@@ -27,6 +29,16 @@ final class DicomConnectionImpl implements DicomConnection {
         DicomClient client = adapter.outbound().open(host, port, tls, rq, adapter.timeouts());
         clients.add(client);
         return client;
+    }
+
+    @Override
+    public SyslogSender openSyslog(String host, int port, SyslogTransport transport, String appName)
+            throws IOException {
+        DicomManagedConnection mc = managed;
+        if (mc == null) {
+            throw new IOException("the DICOM connection is closed");
+        }
+        return mc.factory().adapter().outbound().openSyslog(host, port, transport, appName);
     }
 
     @Override

@@ -5,21 +5,45 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
+import org.beaconpacs.archive.rar.api.SyslogSender;
+import org.beaconpacs.archive.rar.api.SyslogTransport;
 import org.beaconpacs.dicom.net.association.SocketSettings;
 import org.beaconpacs.dicom.net.association.Timeouts;
 import org.beaconpacs.dicom.net.pdu.AAssociateRQ;
 import org.beaconpacs.dicom.net.scu.DicomClient;
 
-/** The outbound associations the adapter has opened for the archive, so that a stop can abort them. */
+/**
+ * The outbound associations and syslog connections the adapter has opened for the archive, so that a stop
+ * can abort them.
+ */
 final class Outbound {
 
     private final Set<DicomClient> open = ConcurrentHashMap.newKeySet();
+    private final Set<SyslogSender> syslogs = ConcurrentHashMap.newKeySet();
 
     DicomClient open(String host, int port, boolean tls, AAssociateRQ rq, Timeouts timeouts) throws IOException {
         SocketFactory factory = tls ? SSLSocketFactory.getDefault() : SocketFactory.getDefault();
         DicomClient client = DicomClient.connect(factory, SocketSettings.DEFAULT, host, port, rq, timeouts);
         open.add(client);
         return client;
+    }
+
+    SyslogSender openSyslog(String host, int port, SyslogTransport transport, String appName) throws IOException {
+        SyslogClient client = SyslogClient.open(host, port, transport, appName);
+        SyslogSender tracked = new SyslogSender() {
+            @Override
+            public void send(int severity, String msgId, byte[] msg) throws IOException {
+                client.send(severity, msgId, msg);
+            }
+
+            @Override
+            public void close() {
+                syslogs.remove(this);
+                client.close();
+            }
+        };
+        syslogs.add(tracked);
+        return tracked;
     }
 
     /** Forgets {@code client} and aborts it if its user left it open. */
@@ -31,5 +55,6 @@ final class Outbound {
 
     void abortAll() {
         open.forEach(this::close);
+        syslogs.forEach(SyslogSender::close);
     }
 }

@@ -19,7 +19,7 @@ public class ApiApplication extends Application {
     /** Named, not scanned: DICOMweb is another application of this WAR ({@code /dicomweb}). */
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(AeResource.class, ActivityResource.class, CommitmentResource.class, Hl7Resource.class,
+        return Set.of(AeResource.class, ActivityResource.class, AuditResource.class, CommitmentResource.class, Hl7Resource.class,
                 PrintResource.class, SettingsResource.class, StudyResource.class, TokenResource.class, UserResource.class,
                 WorklistResource.class, ErrorMappers.class);
     }

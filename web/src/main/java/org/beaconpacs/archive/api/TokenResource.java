@@ -29,6 +29,10 @@ public class TokenResource {
     private TokenService tokens;
     @Context
     private SecurityContext security;
+    @Context
+    private jakarta.servlet.http.HttpServletRequest request;
+    @jakarta.inject.Inject
+    private jakarta.enterprise.event.Event<org.beaconpacs.archive.security.UserAuthenticated> authenticated;
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +44,9 @@ public class TokenResource {
             }
         }
         BearerToken token = tokens.issue(security.getUserPrincipal().getName(), roles);
+        authenticated.fire(new org.beaconpacs.archive.security.UserAuthenticated(
+                security.getUserPrincipal().getName(), request.getRemoteAddr(),
+                org.beaconpacs.archive.security.UserAuthenticated.Kind.LOGIN, true, "bearer token issued"));
         JsonObject body = Json.createObjectBuilder().add("access_token", token.value()).add("token_type", "Bearer")
                 .add("expires_in", token.expiresIn()).build();
         CacheControl noStore = new CacheControl();

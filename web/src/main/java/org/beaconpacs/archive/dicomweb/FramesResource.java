@@ -1,6 +1,5 @@
 package org.beaconpacs.archive.dicomweb;
 
-import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotAcceptableException;
@@ -15,7 +14,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import org.beaconpacs.archive.render.StoredImage;
-import org.beaconpacs.archive.retrieve.RetrieveService;
 import org.beaconpacs.archive.retrieve.StoredInstance;
 
 /**
@@ -29,8 +27,8 @@ public class FramesResource {
 
     private static final String NATIVE_TS = WadoResource.EXPLICIT_VR_LITTLE_ENDIAN;
 
-    @EJB
-    private RetrieveService retrieve;
+    @jakarta.inject.Inject
+    private StoredInstances stored;
 
     @GET
     @Path("studies/{study}/series/{series}/instances/{instance}/frames/{frames}")
@@ -38,7 +36,7 @@ public class FramesResource {
                            @PathParam("instance") String instance, @PathParam("frames") String list,
                            @HeaderParam(HttpHeaders.ACCEPT) String accept) throws IOException {
         int[] numbers = numbers(list);
-        StoredInstance i = StoredInstances.find(retrieve, study, series, instance).get(0);
+        StoredInstance i = stored.find(study, series, instance).get(0);
         StoredImage image = StoredImage.read(i.file());
         if (!image.hasPixels()) {
             throw new NotFoundException("the instance has no Pixel Data, so no frames");

@@ -1,6 +1,5 @@
 package org.beaconpacs.archive.dicomweb;
 
-import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -19,7 +18,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.beaconpacs.archive.retrieve.RetrieveService;
 import org.beaconpacs.archive.retrieve.StoredInstance;
 import org.beaconpacs.dicom.data.Attributes;
 import org.beaconpacs.dicom.data.BulkData;
@@ -43,8 +41,8 @@ public class MetadataResource {
     private static final java.util.Set<VR> BINARY = java.util.EnumSet.of(VR.OB, VR.OW, VR.OF, VR.OD, VR.OL, VR.OV,
             VR.UN);
 
-    @EJB
-    private RetrieveService retrieve;
+    @jakarta.inject.Inject
+    private StoredInstances stored;
     @Context
     private UriInfo uri;
     @HeaderParam(HttpHeaders.ACCEPT)
@@ -53,20 +51,20 @@ public class MetadataResource {
     @GET
     @Path("studies/{study}/metadata")
     public Response study(@PathParam("study") String study) {
-        return metadata(StoredInstances.find(retrieve, study, null, null));
+        return metadata(stored.find(study, null, null));
     }
 
     @GET
     @Path("studies/{study}/series/{series}/metadata")
     public Response series(@PathParam("study") String study, @PathParam("series") String series) {
-        return metadata(StoredInstances.find(retrieve, study, series, null));
+        return metadata(stored.find(study, series, null));
     }
 
     @GET
     @Path("studies/{study}/series/{series}/instances/{instance}/metadata")
     public Response instance(@PathParam("study") String study, @PathParam("series") String series,
                              @PathParam("instance") String instance) {
-        return metadata(StoredInstances.find(retrieve, study, series, instance));
+        return metadata(stored.find(study, series, instance));
     }
 
     /** One value of an instance (a top-level attribute, by tag), as multipart/related octet-stream. */
@@ -78,7 +76,7 @@ public class MetadataResource {
             throw new NotFoundException("bulk data is addressed by tag, ggggeeee");
         }
         int tag = (int) Long.parseLong(tagText, 16);
-        StoredInstance i = StoredInstances.find(retrieve, study, series, instance).get(0);
+        StoredInstance i = stored.find(study, series, instance).get(0);
         Attributes attrs;
         try (DicomReader reader = DicomReader.open(i.file()).setBulkDataThreshold(INLINE)) {
             attrs = reader.readFile((r, a) -> {

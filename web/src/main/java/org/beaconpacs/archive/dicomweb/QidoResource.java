@@ -60,6 +60,8 @@ public class QidoResource {
     private UriInfo uri;
     @Context
     private SecurityContext security;
+    @Context
+    private jakarta.servlet.http.HttpServletRequest http;
     @HeaderParam(HttpHeaders.ACCEPT)
     private String accept;
 
@@ -118,7 +120,7 @@ public class QidoResource {
         int[] seen = {0};
         FindResult result;
         try {
-            result = query.find(q, new QueryContext(user(), null, Settings.localAeTitle()), match -> {
+            result = query.find(q, new QueryContext(user(), null, Settings.localAeTitle(), http.getRemoteAddr()), match -> {
                 if (seen[0]++ < p.offset()) {
                     return true;
                 }

@@ -1,6 +1,5 @@
 package org.beaconpacs.archive.dicomweb;
 
-import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotAcceptableException;
@@ -14,7 +13,6 @@ import java.util.List;
 import org.beaconpacs.archive.render.Rendering;
 import org.beaconpacs.archive.render.StoredImage;
 import org.beaconpacs.archive.render.Thumbnails;
-import org.beaconpacs.archive.retrieve.RetrieveService;
 import org.beaconpacs.archive.retrieve.StoredInstance;
 
 /**
@@ -29,8 +27,8 @@ public class RenderedResource {
 
     static final int THUMBNAIL = Thumbnails.SIZE;
 
-    @EJB
-    private RetrieveService retrieve;
+    @jakarta.inject.Inject
+    private StoredInstances stored;
 
     @GET
     @Path("studies/{study}/series/{series}/instances/{instance}/rendered")
@@ -40,7 +38,7 @@ public class RenderedResource {
                              @QueryParam("annotation") String annotation,
                              @HeaderParam(HttpHeaders.ACCEPT) String accept) throws IOException {
         noAnnotation(annotation);
-        return RenderedOutput.of(read(StoredInstances.find(retrieve, study, series, instance).get(0)), 0,
+        return RenderedOutput.of(read(stored.find(study, series, instance).get(0)), 0,
                 RenderingParameters.rs(window, viewport, quality, 0), MediaRange.parse(accept));
     }
 
@@ -53,7 +51,7 @@ public class RenderedResource {
                           @HeaderParam(HttpHeaders.ACCEPT) String accept) throws IOException {
         noAnnotation(annotation);
         int n = frameNumber(frame);
-        return RenderedOutput.of(read(StoredInstances.find(retrieve, study, series, instance).get(0)), n,
+        return RenderedOutput.of(read(stored.find(study, series, instance).get(0)), n,
                 RenderingParameters.rs(window, viewport, quality, 0), MediaRange.parse(accept));
     }
 
@@ -61,7 +59,7 @@ public class RenderedResource {
     @Path("studies/{study}/thumbnail")
     public Response studyThumbnail(@PathParam("study") String study, @QueryParam("viewport") String viewport,
                                    @HeaderParam(HttpHeaders.ACCEPT) String accept) throws IOException {
-        return thumbnail(StoredInstances.find(retrieve, study, null, null), 0, viewport, accept);
+        return thumbnail(stored.find(study, null, null), 0, viewport, accept);
     }
 
     @GET
@@ -69,7 +67,7 @@ public class RenderedResource {
     public Response seriesThumbnail(@PathParam("study") String study, @PathParam("series") String series,
                                     @QueryParam("viewport") String viewport,
                                     @HeaderParam(HttpHeaders.ACCEPT) String accept) throws IOException {
-        return thumbnail(StoredInstances.find(retrieve, study, series, null), 0, viewport, accept);
+        return thumbnail(stored.find(study, series, null), 0, viewport, accept);
     }
 
     @GET
@@ -77,7 +75,7 @@ public class RenderedResource {
     public Response instanceThumbnail(@PathParam("study") String study, @PathParam("series") String series,
                                       @PathParam("instance") String instance, @QueryParam("viewport") String viewport,
                                       @HeaderParam(HttpHeaders.ACCEPT) String accept) throws IOException {
-        return thumbnail(StoredInstances.find(retrieve, study, series, instance), 0, viewport, accept);
+        return thumbnail(stored.find(study, series, instance), 0, viewport, accept);
     }
 
     @GET
@@ -86,7 +84,7 @@ public class RenderedResource {
                                    @PathParam("instance") String instance, @PathParam("frame") String frame,
                                    @QueryParam("viewport") String viewport,
                                    @HeaderParam(HttpHeaders.ACCEPT) String accept) throws IOException {
-        return thumbnail(StoredInstances.find(retrieve, study, series, instance), frameNumber(frame), viewport,
+        return thumbnail(stored.find(study, series, instance), frameNumber(frame), viewport,
                 accept);
     }
 

@@ -1,6 +1,5 @@
 package org.beaconpacs.archive.dicomweb;
 
-import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotAcceptableException;
@@ -13,7 +12,6 @@ import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.util.List;
 import org.beaconpacs.archive.retrieve.Part10Writer;
-import org.beaconpacs.archive.retrieve.RetrieveService;
 import org.beaconpacs.archive.retrieve.StoredInstance;
 
 /**
@@ -28,8 +26,8 @@ public class WadoResource {
 
     static final String EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1";
 
-    @EJB
-    private RetrieveService retrieve;
+    @jakarta.inject.Inject
+    private StoredInstances stored;
 
     @GET
     @Path("studies/{study}")
@@ -56,7 +54,7 @@ public class WadoResource {
         if (ts == null) {
             throw new NotAcceptableException("this resource is multipart/related; type=\"application/dicom\"");
         }
-        List<StoredInstance> found = StoredInstances.find(retrieve, study, series, instance);
+        List<StoredInstance> found = stored.find(study, series, instance);
         List<StoredInstance> deliverable = found.stream().filter(i -> Part10Writer.deliverable(i, ts)).toList();
         if (deliverable.isEmpty()) {
             throw new NotAcceptableException("not one instance can be given in transfer syntax " + ts

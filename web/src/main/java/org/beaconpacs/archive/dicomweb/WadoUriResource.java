@@ -1,6 +1,5 @@
 package org.beaconpacs.archive.dicomweb;
 
-import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.Path;
@@ -19,7 +18,6 @@ import org.beaconpacs.archive.render.Rendering;
 import org.beaconpacs.archive.render.StoredImage;
 import org.beaconpacs.archive.render.Window;
 import org.beaconpacs.archive.retrieve.Part10Writer;
-import org.beaconpacs.archive.retrieve.RetrieveService;
 import org.beaconpacs.archive.retrieve.StoredInstance;
 
 /**
@@ -37,8 +35,8 @@ public class WadoUriResource {
             "region", "imageQuality", "charset", "anonymize", "annotation", "presentationUID",
             "presentationSeriesUID");
 
-    @EJB
-    private RetrieveService retrieve;
+    @jakarta.inject.Inject
+    private StoredInstances stored;
     @Context
     private UriInfo uri;
 
@@ -61,7 +59,7 @@ public class WadoUriResource {
                 throw new InvalidParameterException(unsupported + " is not supported by this server");
             }
         }
-        StoredInstance instance = StoredInstances.find(retrieve, study, series, object).get(0);
+        StoredInstance instance = stored.find(study, series, object).get(0);
         List<MediaRange> types = MediaRange.parse(q.getFirst("contentType"));
         if (types.get(0).type().equals("application/dicom")) {
             return dicom(instance, q.getFirst("transferSyntax"));
