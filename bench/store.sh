@@ -11,6 +11,8 @@
 #   TARGETS="h2-perobj orthanc ..." runs a subset (default: all six below);
 #   BASELINE=/path/to/another/provisioned/server adds h2-base and pg-base (per-object) to compare two builds
 #   in one run, e.g. cp -r wildfly-config/target/server /tmp/base before rebuilding.
+#   TARGETS="h2-perobj h2-audit pg-perobj pg-audit": per-object servers whose audit messages go to an audit
+#   repository over TLS (an openssl s_server that swallows them), against the same without a repository.
 #   needs: mvn -B install -DskipTests first; dcmtk, orthanc, postgresql (Debian), curl, python3
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,7 +54,7 @@ bytes=$(du -sb "$work/ct" | cut -f1)
 mkdir "$work/pg" && chown postgres "$work/pg"
 runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust >/dev/null
 runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -o "-p 25433 -k /tmp" -l "$work/pg/server.log" -w start >/dev/null
-for db in perobj deferred base; do
+for db in perobj deferred base audit; do
   psql -h /tmp -p 25433 -U postgres -qc "create role b_$db login password 'beacon'" postgres
   psql -h /tmp -p 25433 -U postgres -qc "create database b_$db owner b_$db" postgres
 done
@@ -64,7 +66,7 @@ start_beacon() { # name offset dicomport env-assignments...
   wanted "$name" || return 0
   cp -r "${server:-wildfly-config/target/server}" "$work/$name"
   env "$@" BEACON_DICOM_PORT="$dp" BEACON_ADMIN_PASSWORD=bench BEACON_STORAGE_MIN_FREE_MB=100 \
-    "$work/$name/bin/standalone.sh" -Djboss.socket.binding.port-offset="$off" >"$work/$name.log" 2>&1 &
+    "$work/$name/bin/standalone.sh" -Djboss.socket.binding.port-offset="$off" ${extra:-} >"$work/$name.log" 2>&1 &
   pids+=($!)
   port[$name]=$dp; offset[$name]=$off
 }
@@ -74,7 +76,18 @@ start_beacon h2-perobj 500 11503
 start_beacon h2-deferred 600 11504 BEACON_STORAGE_DURABILITY=deferred
 server=${BASELINE:-} start_beacon pg-base 700 11507 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:25433/b_base BEACON_DB_USER=b_base
 server=${BASELINE:-} start_beacon h2-base 800 11508
-for name in pg-perobj pg-deferred h2-perobj h2-deferred pg-base h2-base; do
+# the audit repository of the *-audit targets: TLS syslog into /dev/null, with the test suite's certificates
+if wanted h2-audit || wanted pg-audit; then
+  bash testsuite/src/test/pki/make-pki.sh "$work/pki"
+  for p in 16515 16516; do
+    (sleep 1000000 | openssl s_server -accept $p -cert "$work/pki/server.pem" -key "$work/pki/server.key" -quiet \
+      >/dev/null 2>&1) & pids+=($!)
+  done
+fi
+trust="-Djavax.net.ssl.trustStore=$work/pki/trust.p12 -Djavax.net.ssl.trustStorePassword=changeit"
+extra=$trust start_beacon h2-audit 900 11509 BEACON_AUDIT_HOST=127.0.0.1 BEACON_AUDIT_PORT=16515
+extra=$trust start_beacon pg-audit 1000 11510 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:25433/b_audit BEACON_DB_USER=b_audit BEACON_AUDIT_HOST=127.0.0.1 BEACON_AUDIT_PORT=16516
+for name in pg-perobj pg-deferred h2-perobj h2-deferred pg-base h2-base h2-audit pg-audit; do
   wanted "$name" || continue
   mgmt=$(( 9990 + ${offset[$name]} ))
   for _ in $(seq 600); do
@@ -157,6 +170,9 @@ for assoc in 1 4; do
   done
 done
 
+for t in h2-audit pg-audit; do
+  wanted "$t" && echo "$t audit queue: $(curl -s -u admin:bench "http://127.0.0.1:$(( 8080 + ${offset[$t]} ))/beacon/api/audit/queue")"
+done
 python3 - "$work/results" "$objects" "$bytes" "$(getconf CLK_TCK)" "${targets[*]}" <<'PY'
 import statistics, sys, collections
 path, n, b, hz = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
@@ -186,7 +202,8 @@ for db in ("pg", "h2"):
     per, dfr = db + "-perobj", db + "-deferred"
     print(f"  {db}: per-object/orthanc 1 assoc {ratio(per, 'orthanc', 1)}, 4 assoc {ratio(per, 'orthanc', 4)}; "
           f"deferred/storescp 1 assoc {ratio(dfr, 'storescp', 1)}; per-object/baseline 1 assoc "
-          f"{ratio(per, db + '-base', 1)}, 4 assoc {ratio(per, db + '-base', 4)}")
+          f"{ratio(per, db + '-base', 1)}, 4 assoc {ratio(per, db + '-base', 4)}; audit on/off (>= 0.95) 1 assoc "
+          f"{ratio(db + '-audit', per, 1)}, 4 assoc {ratio(db + '-audit', per, 4)}")
     for t in (per, dfr):
         if (t, 1) in rate and (t, 4) in rate:
             print(f"      {t} 4/1 {rate[(t, 4)] / rate[(t, 1)]:.2f}")

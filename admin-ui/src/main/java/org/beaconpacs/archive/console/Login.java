@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.logging.Logger;
 import org.beaconpacs.archive.security.BeaconAuthentication;
+import org.beaconpacs.archive.security.LoginThrottle;
 
 /** The login form: checks the credentials through Jakarta Security (BeaconAuthentication) and goes where the user was going. */
 @Named
@@ -49,7 +50,11 @@ public class Login {
             }
             default -> {
                 LOG.info(() -> "console login failed for \"" + username + "\"");
-                Messages.error(null, "login.failed");
+                if (ec.getRequestMap().get(BeaconAuthentication.REFUSED) instanceof LoginThrottle.Verdict v) {
+                    Messages.error(null, v.locked() ? "login.locked" : "login.throttled", v.retryAfterSeconds());
+                } else {
+                    Messages.error(null, "login.failed");
+                }
                 return null;
             }
         }

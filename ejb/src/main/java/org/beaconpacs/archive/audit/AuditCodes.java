@@ -49,6 +49,11 @@ public final class AuditCodes {
     public static final AuditCode SOP_CLASS_UID = AuditCode.dcm("110181", "SOP Class UID");
     public static final AuditCode NODE_ID = AuditCode.dcm("110182", "Node ID");
 
+    /** The EventIDs this archive writes, for filters. */
+    public static final java.util.List<AuditCode> EVENTS = java.util.List.of(APPLICATION_ACTIVITY,
+            INSTANCES_TRANSFERRED, INSTANCES_ACCESSED, EXPORT, QUERY, STUDY_DELETED, USER_AUTHENTICATION, SECURITY_ALERT,
+            PATIENT_RECORD, ORDER_RECORD);
+
     /** AuditSourceTypeCode 4: an application server process (RFC 3881 5.4). */
     public static final AuditCode APPLICATION_SERVER = AuditCode.dcm("4", "Application Server Process");
 }

@@ -14,12 +14,15 @@ import org.beaconpacs.archive.audit.AuditMessage.Outcome;
 import org.beaconpacs.archive.audit.AuditMessage.Participant;
 import org.beaconpacs.archive.audit.AuditMessage.ParticipantObject;
 import org.beaconpacs.archive.config.AeConfigurationChanged;
+import org.beaconpacs.archive.dimse.AssociationEnded;
 import org.beaconpacs.archive.hl7.Hl7Applied;
 import org.beaconpacs.archive.index.AttributeBlobs;
 import org.beaconpacs.archive.query.Queried;
+import org.beaconpacs.archive.rar.api.AssociationReport;
 import org.beaconpacs.archive.retrieve.Retrieved;
 import org.beaconpacs.archive.security.UserAuthenticated;
 import org.beaconpacs.archive.security.UserChanged;
+import org.beaconpacs.archive.study.StudyAccessed;
 import org.beaconpacs.archive.study.StudyDeleted;
 import org.beaconpacs.archive.worklist.WorklistChanged;
 import org.beaconpacs.dicom.dict.Tag;
@@ -35,10 +38,13 @@ public class AuditObservers {
     /** What the container names a caller who is no user (a DICOM association, HL7, a timer). */
     private static final String ANONYMOUS = "anonymous";
 
-    /** A viewer's many WADO requests for one study (frames, thumbnails) make one message in this time. */
-    static final long WADO_REPEAT_MILLIS = 60_000;
+    /**
+     * A viewer's many WADO requests for one study (frames, thumbnails), or a user's many looks at one study in
+     * the console, make one message in this time.
+     */
+    static final long REPEAT_MILLIS = 60_000;
 
-    private final Map<String, Long> wadoSeen = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
 
     @EJB
     private AuditTrail trail;
@@ -103,12 +109,39 @@ public class AuditObservers {
         trail.record(facts -> AuditMessages.studyDeleted(now, Outcome.SUCCESS, null, requestor, objects));
     }
 
+    /** A study read in the console or through the REST API: once a minute per user and study. */
+    void accessed(@Observes StudyAccessed a) {
+        String by = user();
+        long now = System.currentTimeMillis();
+        if (repeated("accessed|" + by + '|' + a.studyUid(), now)) {
+            return;
+        }
+        Instant time = Instant.ofEpochMilli(now);
+        trail.record(facts -> AuditMessages.instancesAccessed(Action.R, time, Outcome.SUCCESS,
+                AuditMessages.user(by, null, true, null),
+                facts.studiesAndPatients(List.of(a.studyUid()), AuditMessages.ACCESS)));
+    }
+
     void authenticated(@Observes UserAuthenticated a) {
         Instant now = Instant.now();
         trail.record(facts -> AuditMessages.userAuthentication(
                 a.kind() == UserAuthenticated.Kind.LOGIN ? AuditCodes.LOGIN : AuditCodes.LOGOUT, now,
                 a.success() ? Outcome.SUCCESS : Outcome.MINOR_FAILURE, a.success() ? null : a.detail(),
                 a.user(), a.host()));
+    }
+
+    /** A DICOM TLS connection refused in its handshake: the node could not authenticate (A.5.3.11). */
+    void nodeRefused(@Observes AssociationEnded e) {
+        AssociationReport r = e.report();
+        if (r.outcomeDetail() == null || !r.outcomeDetail().startsWith(AssociationReport.TLS_FAILED)) {
+            return;
+        }
+        String host = r.association() == null || r.association().peerHost() == null ? "unknown"
+                : r.association().peerHost();
+        Instant time = r.end() != null ? r.end() : Instant.now();
+        trail.record(facts -> AuditMessages.securityAlert(AuditCodes.NODE_AUTHENTICATION, time,
+                Outcome.SERIOUS_FAILURE, r.outcomeDetail(), new Participant(host, null, null, true, host, null),
+                AuditMessages.securityObject(host, AuditCodes.NODE_ID, "DICOM TLS connection")));
     }
 
     void userChanged(@Observes UserChanged c) {
@@ -167,14 +200,17 @@ public class AuditObservers {
                 AuditMessages.user(by, null, true, null), objects));
     }
 
-    /** Whether this requestor had these studies within {@link #WADO_REPEAT_MILLIS}. */
+    /** Whether this requestor had these studies within {@link #REPEAT_MILLIS}. */
     private boolean repeated(Retrieved r, long now) {
-        if (wadoSeen.size() > 10_000) {
-            wadoSeen.values().removeIf(t -> now - t > WADO_REPEAT_MILLIS);
+        return repeated(r.requestor() + '|' + r.requestorHost() + '|' + r.studies().keySet(), now);
+    }
+
+    private boolean repeated(String key, long now) {
+        if (seen.size() > 10_000) {
+            seen.values().removeIf(t -> now - t > REPEAT_MILLIS);
         }
-        String key = r.requestor() + '|' + r.requestorHost() + '|' + r.studies().keySet();
-        Long last = wadoSeen.put(key, now);
-        return last != null && now - last < WADO_REPEAT_MILLIS;
+        Long last = seen.put(key, now);
+        return last != null && now - last < REPEAT_MILLIS;
     }
 
     private static Action orderAction(String control) {

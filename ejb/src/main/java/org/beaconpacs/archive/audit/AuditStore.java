@@ -68,6 +68,20 @@ public class AuditStore implements StudyFacts {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<AuditRecord> q = cb.createQuery(AuditRecord.class);
         Root<AuditRecord> r = q.from(AuditRecord.class);
+        q.where(where(cb, r, filter)).orderBy(cb.desc(r.get("id")));
+        return em.createQuery(q).setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                .map(AuditEntry::of).toList();
+    }
+
+    /** How many records {@code filter} selects. */
+    public long count(AuditFilter filter) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> q = cb.createQuery(Long.class);
+        Root<AuditRecord> r = q.from(AuditRecord.class);
+        return em.createQuery(q.select(cb.count(r)).where(where(cb, r, filter))).getSingleResult();
+    }
+
+    private static Predicate[] where(CriteriaBuilder cb, Root<AuditRecord> r, AuditFilter filter) {
         List<Predicate> where = new ArrayList<>();
         if (filter.user() != null) {
             where.add(cb.equal(cb.upper(r.get("requestor")), filter.user().toUpperCase(java.util.Locale.ROOT)));
@@ -84,9 +98,7 @@ public class AuditStore implements StudyFacts {
         if (filter.to() != null) {
             where.add(cb.lessThan(r.get("eventTime"), filter.to()));
         }
-        q.where(where.toArray(Predicate[]::new)).orderBy(cb.desc(r.get("id")));
-        return em.createQuery(q).setFirstResult(offset).setMaxResults(limit).getResultList().stream()
-                .map(AuditEntry::of).toList();
+        return where.toArray(Predicate[]::new);
     }
 
     /** One record with its message. */

@@ -38,13 +38,18 @@ public class BeaconAuthentication implements HttpAuthenticationMechanism {
     /** The console's context root: form login; everything else answers with a Basic challenge. */
     public static final String CONSOLE = "/console";
     public static final String LOGIN_PAGE = "/login.xhtml";
+    /** Request attribute: the {@link LoginThrottle.Verdict} that refused a console login unchecked. */
+    public static final String REFUSED = BeaconAuthentication.class.getName() + ".refused";
     /** Session attribute: who logged in to the console (see {@link Caller}). */
     static final String CALLER = BeaconAuthentication.class.getName() + ".caller";
     /** Session attribute: the console page asked for before the login, to go back to. */
     public static final String RETURN_TO = BeaconAuthentication.class.getName() + ".returnTo";
 
-    /** A console login kept in the HTTP session until logout or timeout. */
-    record Caller(String name, Set<String> groups) implements Serializable {
+    /**
+     * A console login kept in the HTTP session until logout, timeout, or a change of the account (its
+     * credential stamp, {@link TokenService#credentialStamp}).
+     */
+    record Caller(String name, Set<String> groups, String stamp) implements Serializable {
     }
 
     @Inject
@@ -53,6 +58,8 @@ public class BeaconAuthentication implements HttpAuthenticationMechanism {
     private TokenService tokens;
     @Inject
     private jakarta.enterprise.event.Event<UserAuthenticated> authenticated;
+    @Inject
+    private LoginThrottle throttle;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -81,12 +88,28 @@ public class BeaconAuthentication implements HttpAuthenticationMechanism {
             }
             int colon = decoded.indexOf(':');
             if (colon > 0) {
+                String user = decoded.substring(0, colon);
+                LoginThrottle.Verdict verdict = throttle.check(user, request.getRemoteAddr());
+                if (!verdict.allowed()) {
+                    authenticated.fire(new UserAuthenticated(user, request.getRemoteAddr(),
+                            UserAuthenticated.Kind.LOGIN, false, "HTTP Basic: " + refusal(verdict)));
+                    response.setHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
+                    CorsPolicy.apply(request, response);
+                    try {
+                        response.sendError(429, refusal(verdict));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return AuthenticationStatus.SEND_FAILURE;
+                }
                 CredentialValidationResult result = identityStores.validate(
-                        new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+                        new UsernamePasswordCredential(user, decoded.substring(colon + 1)));
                 if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                    throttle.succeeded(user, request.getRemoteAddr());
                     return context.notifyContainerAboutLogin(result);
                 }
-                authenticated.fire(new UserAuthenticated(decoded.substring(0, colon), request.getRemoteAddr(),
+                throttle.failed(user, request.getRemoteAddr());
+                authenticated.fire(new UserAuthenticated(user, request.getRemoteAddr(),
                         UserAuthenticated.Kind.LOGIN, false, "HTTP Basic: wrong user name or password"));
             }
             return challenge(request, response, context);
@@ -105,23 +128,40 @@ public class BeaconAuthentication implements HttpAuthenticationMechanism {
     private AuthenticationStatus console(HttpServletRequest request, HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) { // the login form, through SecurityContext.authenticate
-            CredentialValidationResult result = identityStores.validate(credential);
             String user = credential instanceof UsernamePasswordCredential u ? u.getCaller() : "unknown";
+            LoginThrottle.Verdict verdict = throttle.check(user, request.getRemoteAddr());
+            if (!verdict.allowed()) {
+                authenticated.fire(new UserAuthenticated(user, request.getRemoteAddr(), UserAuthenticated.Kind.LOGIN,
+                        false, "console: " + refusal(verdict)));
+                request.setAttribute(REFUSED, verdict);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            CredentialValidationResult result = identityStores.validate(credential);
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                throttle.failed(user, request.getRemoteAddr());
                 authenticated.fire(new UserAuthenticated(user, request.getRemoteAddr(), UserAuthenticated.Kind.LOGIN,
                         false, "console: wrong user name or password"));
                 return AuthenticationStatus.SEND_FAILURE;
             }
-            authenticated.fire(new UserAuthenticated(result.getCallerPrincipal().getName(), request.getRemoteAddr(),
-                    UserAuthenticated.Kind.LOGIN, true, "console"));
+            String name = result.getCallerPrincipal().getName();
+            throttle.succeeded(name, request.getRemoteAddr());
+            authenticated.fire(new UserAuthenticated(name, request.getRemoteAddr(), UserAuthenticated.Kind.LOGIN, true,
+                    "console"));
             request.getSession(true);
             request.changeSessionId(); // no session fixation
             request.getSession().setAttribute(CALLER,
-                    new Caller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+                    new Caller(name, Set.copyOf(result.getCallerGroups()), tokens.credentialStamp(name)));
             return context.notifyContainerAboutLogin(result);
         }
         HttpSession session = request.getSession(false);
         Caller caller = session == null ? null : (Caller) session.getAttribute(CALLER);
+        if (caller != null && !caller.stamp().equals(tokens.credentialStamp(caller.name()))) {
+            // the password or the role changed, or the user is gone, since this session's login: it ends
+            authenticated.fire(new UserAuthenticated(caller.name(), request.getRemoteAddr(),
+                    UserAuthenticated.Kind.LOGOUT, true, "console session ended: the account changed"));
+            session.invalidate();
+            caller = null;
+        }
         if (caller != null) {
             return context.notifyContainerAboutLogin(caller.name(), caller.groups());
         }
@@ -136,6 +176,11 @@ public class BeaconAuthentication implements HttpAuthenticationMechanism {
                     request.getContextPath() + LOGIN_PAGE);
         }
         return context.doNothing();
+    }
+
+    private static String refusal(LoginThrottle.Verdict verdict) {
+        return verdict.locked() ? "locked after too many failed logins, for " + verdict.retryAfterSeconds() + " s"
+                : "too many failed logins: wait " + verdict.retryAfterSeconds() + " s";
     }
 
     /** An expired session during an ajax request: a Faces partial response that sends the browser to the login. */

@@ -47,7 +47,8 @@ public final class CorsPolicy {
         return true;
     }
 
-    static boolean allowed(String origin) {
+    /** Whether scripts of {@code origin} may call (BEACON_CORS_ORIGINS). */
+    public static boolean allowed(String origin) {
         Set<String> origins = origins();
         return origins.contains("*") || origins.contains(origin.strip().toLowerCase(java.util.Locale.ROOT));
     }

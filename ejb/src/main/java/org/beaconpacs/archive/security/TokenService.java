@@ -69,7 +69,7 @@ public class TokenService {
         JsonArrayBuilder roles = Json.createArrayBuilder();
         groups.stream().sorted().forEach(roles::add);
         String payload = Json.createObjectBuilder().add("iss", ISSUER).add("sub", user).add("groups", roles)
-                .add("iat", now).add("exp", now + lifetime).add("stamp", stamp(user)).build().toString();
+                .add("iat", now).add("exp", now + lifetime).add("stamp", credentialStamp(user)).build().toString();
         String signed = HEADER + "." + b64(payload.getBytes(StandardCharsets.UTF_8));
         return new BearerToken(signed + "." + b64(mac(signed)), lifetime);
     }
@@ -99,7 +99,7 @@ public class TokenService {
         if (user == null || !ISSUER.equals(claims.getString("iss", null))
                 || claims.getJsonNumber("exp") == null
                 || claims.getJsonNumber("exp").longValue() <= clock.instant().getEpochSecond()
-                || !stamp(user).equals(claims.getString("stamp", null))) {
+                || !credentialStamp(user).equals(claims.getString("stamp", null))) {
             return Optional.empty();
         }
         Set<String> groups = new HashSet<>();
@@ -112,8 +112,11 @@ public class TokenService {
         stamps.remove(changed.username());
     }
 
-    /** The user's credential stamp (from the cache, else computed from the database); "" for no such user. */
-    private String stamp(String user) {
+    /**
+     * The user's credential stamp (from the cache, else computed from the database), which changes with the
+     * password or the role; "" for no such user.
+     */
+    public String credentialStamp(String user) {
         String cached = stamps.get(user);
         if (cached != null) {
             return cached;

@@ -23,7 +23,6 @@ public class UserService {
 
     private static final Logger LOG = Logger.getLogger(UserService.class.getName());
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
-    static final int MIN_PASSWORD = 10;
 
     @PersistenceContext(unitName = "beacon")
     private EntityManager em;
@@ -56,8 +55,10 @@ public class UserService {
         }
         UserAccount u = em.find(UserAccount.class, name);
         boolean setPassword = password != null && !password.isEmpty();
-        if ((u == null || setPassword) && (password == null || password.length() < MIN_PASSWORD)) {
-            throw InvalidInputException.of("password", new Problem("user.password", MIN_PASSWORD));
+        if (u == null || setPassword) {
+            PasswordPolicy.problem(name, password).ifPresent(p -> {
+                throw InvalidInputException.of("password", p);
+            });
         }
         if (u == null) {
             u = new UserAccount(name, hash.generate(password.toCharArray()), Set.of(role));

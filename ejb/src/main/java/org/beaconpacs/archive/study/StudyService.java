@@ -28,6 +28,8 @@ public class StudyService {
 
     @Inject
     private Event<StudyDeleted> deleted;
+    @Inject
+    private Event<StudyAccessed> accessed;
     @EJB
     private StudyStore store;
     @EJB
@@ -38,11 +40,15 @@ public class StudyService {
     }
 
     public StudySummary study(String studyUid) {
-        return store.study(studyUid);
+        StudySummary s = store.study(studyUid);
+        accessed.fire(new StudyAccessed(studyUid, s.patientId(), s.patientName()));
+        return s;
     }
 
     public List<SeriesSummary> series(String studyUid) {
-        return store.series(studyUid);
+        List<SeriesSummary> series = store.series(studyUid);
+        accessed.fire(new StudyAccessed(studyUid, null, null));
+        return series;
     }
 
     public List<InstanceSummary> instances(String seriesUid) {

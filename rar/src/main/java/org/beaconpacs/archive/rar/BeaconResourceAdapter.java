@@ -41,6 +41,13 @@ public class BeaconResourceAdapter implements ResourceAdapter {
     private Integer hl7Port = 2575;
     private String hl7Host = "0.0.0.0";
     private Boolean hl7Tls = false;
+    private String tlsKeyStore;
+    private String tlsKeyStorePassword;
+    private String tlsTrustStore;
+    private String tlsTrustStorePassword;
+    private Boolean tlsClientAuth = true;
+    private volatile TlsProfile tls;
+    private volatile String tlsProblem;
 
     private WorkManager workManager;
     private final Endpoints endpoints = new Endpoints();
@@ -54,6 +61,15 @@ public class BeaconResourceAdapter implements ResourceAdapter {
     @Override
     public void start(BootstrapContext ctx) {
         workManager = ctx.getWorkManager();
+        try {
+            tls = TlsProfile.of(tlsKeyStore, tlsKeyStorePassword, tlsTrustStore, tlsTrustStorePassword,
+                    !Boolean.FALSE.equals(tlsClientAuth));
+            tlsProblem = null;
+            LOG.info(() -> "TLS: " + tls);
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            tlsProblem = "TLS is not available: " + e.getMessage();
+            LOG.severe(tlsProblem + " (BEACON_TLS_KEY_STORE, BEACON_TLS_TRUST_STORE and their passwords)");
+        }
         running = true;
         LOG.info(() -> "DICOM resource adapter started: max " + maxAssociations + " associations, ARTIM "
                 + artimSeconds + " s, idle " + idleSeconds + " s, max PDU " + maxPduLength);
@@ -123,11 +139,10 @@ public class BeaconResourceAdapter implements ResourceAdapter {
         }
         MllpListener l;
         try {
-            // TLS with the server's key store, as the DICOM listeners' (javax.net.ssl.* / the default context)
-            l = new MllpListener(hl7Host, hl7Port, Boolean.TRUE.equals(hl7Tls)
-                    ? javax.net.ssl.SSLContext.getDefault().getServerSocketFactory()
+            // TLS by the profile, as the DICOM listeners'
+            l = new MllpListener(hl7Host, hl7Port, Boolean.TRUE.equals(hl7Tls) ? tls().serverSocketFactory()
                     : javax.net.ServerSocketFactory.getDefault(), workManagerExecutor(), factory, idleSeconds * 1000);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (java.io.IOException e) {
             throw new ResourceException("no TLS for the HL7 listener: " + e.getMessage(), e);
         }
         try {
@@ -223,6 +238,55 @@ public class BeaconResourceAdapter implements ResourceAdapter {
     }
 
     // ---------------------------------------------------------------- config properties
+
+    /** The TLS profile of every TLS socket; an IOException saying why when the stores could not be read. */
+    TlsProfile tls() throws java.io.IOException {
+        TlsProfile t = tls;
+        if (t == null) {
+            throw new java.io.IOException(tlsProblem != null ? tlsProblem : "the adapter has not started");
+        }
+        return t;
+    }
+
+    public String getTlsKeyStore() {
+        return tlsKeyStore;
+    }
+
+    public void setTlsKeyStore(String tlsKeyStore) {
+        this.tlsKeyStore = tlsKeyStore;
+    }
+
+    public String getTlsKeyStorePassword() {
+        return tlsKeyStorePassword;
+    }
+
+    public void setTlsKeyStorePassword(String tlsKeyStorePassword) {
+        this.tlsKeyStorePassword = tlsKeyStorePassword;
+    }
+
+    public String getTlsTrustStore() {
+        return tlsTrustStore;
+    }
+
+    public void setTlsTrustStore(String tlsTrustStore) {
+        this.tlsTrustStore = tlsTrustStore;
+    }
+
+    public String getTlsTrustStorePassword() {
+        return tlsTrustStorePassword;
+    }
+
+    public void setTlsTrustStorePassword(String tlsTrustStorePassword) {
+        this.tlsTrustStorePassword = tlsTrustStorePassword;
+    }
+
+    public Boolean getTlsClientAuth() {
+        return tlsClientAuth;
+    }
+
+    public void setTlsClientAuth(Boolean tlsClientAuth) {
+        this.tlsClientAuth = tlsClientAuth;
+    }
 
     public Integer getMaxAssociations() {
         return maxAssociations;

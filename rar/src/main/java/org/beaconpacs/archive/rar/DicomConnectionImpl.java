@@ -26,7 +26,8 @@ final class DicomConnectionImpl implements DicomConnection {
             throw new IOException("the DICOM connection is closed");
         }
         BeaconResourceAdapter adapter = mc.factory().adapter();
-        DicomClient client = adapter.outbound().open(host, port, tls, rq, adapter.timeouts());
+        DicomClient client = adapter.outbound().open(host, port,
+                tls ? adapter.tls().socketFactory() : javax.net.SocketFactory.getDefault(), rq, adapter.timeouts());
         clients.add(client);
         return client;
     }
@@ -38,7 +39,9 @@ final class DicomConnectionImpl implements DicomConnection {
         if (mc == null) {
             throw new IOException("the DICOM connection is closed");
         }
-        return mc.factory().adapter().outbound().openSyslog(host, port, transport, appName);
+        BeaconResourceAdapter adapter = mc.factory().adapter();
+        return adapter.outbound().openSyslog(host, port, transport, appName,
+                transport == SyslogTransport.TLS ? adapter.tls().socketFactory() : null);
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLContext;
+import org.beaconpacs.archive.rar.api.AssociationReport;
 import org.beaconpacs.archive.rar.api.DicomConfiguration;
 import org.beaconpacs.archive.rar.api.DimseRequest;
 import org.beaconpacs.archive.rar.api.ListenerState;
@@ -112,8 +112,7 @@ final class Listener {
     /** Binds and starts accepting; a bind failure is kept as the listener's problem, not thrown. */
     void start() {
         try {
-            ServerSocket s = tls ? SSLContext.getDefault().getServerSocketFactory().createServerSocket()
-                    : new ServerSocket();
+            ServerSocket s = tls ? adapter.tls().serverSocketFactory().createServerSocket() : new ServerSocket();
             s.setReuseAddress(true);
             s.bind(host == null || host.isBlank() ? new InetSocketAddress(port) : new InetSocketAddress(host, port),
                     128);
@@ -121,7 +120,7 @@ final class Listener {
             problem = null;
             adapter.workManagerExecutor().execute(this::acceptLoop);
             LOG.info(() -> "DICOM listener on " + key(host, port) + (tls ? " (TLS)" : "") + " for " + aeTitles);
-        } catch (IOException | java.security.NoSuchAlgorithmException | RejectedExecutionException e) {
+        } catch (IOException | RejectedExecutionException e) {
             problem = e.getMessage();
             closeServer();
             LOG.log(Level.SEVERE, "DICOM listener on " + key(host, port) + " could not start: " + e.getMessage());
@@ -173,12 +172,39 @@ final class Listener {
                 adapter.endpoints()::deliver);
         AssociationMonitor monitor = new TrackingMonitor(recorder, socket);
         try {
+            if (socket instanceof javax.net.ssl.SSLSocket s && !handshake(s, recorder)) {
+                return;
+            }
             AcceptorPolicy negotiation = available ? policy : UNAVAILABLE;
             new AssociationHandler(negotiation, (message, rsp) -> deliver(socket, recorder, message, rsp),
                     adapter.workManagerExecutor(), adapter.timeouts(), monitor).serve(socket);
         } finally {
             finished(socket);
             t.setName(name);
+        }
+    }
+
+    /**
+     * The TLS handshake, before any PDU, within the ARTIM time: a peer without a certificate the trust store
+     * vouches for (or with a protocol or suite outside the profile) is refused here, and its report says so
+     * ("TLS handshake failed: ..."), which the audit trail reports as a node authentication failure.
+     */
+    private boolean handshake(javax.net.ssl.SSLSocket s, ActivityRecorder recorder) {
+        try {
+            s.setSoTimeout((int) adapter.timeouts().artim().toMillis());
+            s.startHandshake();
+            s.setSoTimeout(0);
+            return true;
+        } catch (IOException e) {
+            String why = AssociationReport.TLS_FAILED + e.getMessage();
+            LOG.warning(() -> "DICOM TLS connection from " + s.getInetAddress().getHostAddress() + " refused: " + why);
+            recorder.failed(s, why);
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // refused anyway
+            }
+            return false;
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.SocketFactory;
-import javax.net.ssl.SSLSocketFactory;
 import org.beaconpacs.archive.rar.api.SyslogSender;
 import org.beaconpacs.archive.rar.api.SyslogTransport;
 import org.beaconpacs.dicom.net.association.SocketSettings;
@@ -21,15 +20,17 @@ final class Outbound {
     private final Set<DicomClient> open = ConcurrentHashMap.newKeySet();
     private final Set<SyslogSender> syslogs = ConcurrentHashMap.newKeySet();
 
-    DicomClient open(String host, int port, boolean tls, AAssociateRQ rq, Timeouts timeouts) throws IOException {
-        SocketFactory factory = tls ? SSLSocketFactory.getDefault() : SocketFactory.getDefault();
+    /** An association by {@code factory}'s sockets (plain, or TLS by the adapter's profile). */
+    DicomClient open(String host, int port, SocketFactory factory, AAssociateRQ rq, Timeouts timeouts)
+            throws IOException {
         DicomClient client = DicomClient.connect(factory, SocketSettings.DEFAULT, host, port, rq, timeouts);
         open.add(client);
         return client;
     }
 
-    SyslogSender openSyslog(String host, int port, SyslogTransport transport, String appName) throws IOException {
-        SyslogClient client = SyslogClient.open(host, port, transport, appName);
+    SyslogSender openSyslog(String host, int port, SyslogTransport transport, String appName, SocketFactory tls)
+            throws IOException {
+        SyslogClient client = SyslogClient.open(host, port, transport, appName, tls);
         SyslogSender tracked = new SyslogSender() {
             @Override
             public void send(int severity, String msgId, byte[] msg) throws IOException {

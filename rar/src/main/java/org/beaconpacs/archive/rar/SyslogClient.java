@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import javax.net.ssl.SSLSocketFactory;
 import org.beaconpacs.archive.rar.api.SyslogSender;
 import org.beaconpacs.archive.rar.api.SyslogTransport;
 
@@ -41,14 +40,15 @@ final class SyslogClient implements SyslogSender {
     private final InetSocketAddress collector;
     private long lastSend = System.nanoTime();
 
-    private SyslogClient(SyslogTransport transport, String appName, InetSocketAddress collector) throws IOException {
+    private SyslogClient(SyslogTransport transport, String appName, InetSocketAddress collector,
+                         javax.net.SocketFactory tls) throws IOException {
         this.transport = transport;
         this.appName = field(appName, 48);
         this.hostName = field(localHostName(), 255);
         this.procId = Long.toString(ProcessHandle.current().pid());
         this.collector = collector;
         if (transport == SyslogTransport.TLS) {
-            Socket s = SSLSocketFactory.getDefault().createSocket();
+            Socket s = tls.createSocket();
             try {
                 s.setTcpNoDelay(true);
                 s.connect(collector, CONNECT_TIMEOUT_MILLIS);
@@ -67,12 +67,14 @@ final class SyslogClient implements SyslogSender {
         }
     }
 
-    static SyslogClient open(String host, int port, SyslogTransport transport, String appName) throws IOException {
+    /** @param tls the TLS sockets' factory (the adapter's profile), for {@link SyslogTransport#TLS} */
+    static SyslogClient open(String host, int port, SyslogTransport transport, String appName,
+                             javax.net.SocketFactory tls) throws IOException {
         InetSocketAddress collector = new InetSocketAddress(host, port);
         if (collector.isUnresolved()) {
             throw new IOException("unknown host " + host);
         }
-        return new SyslogClient(transport, appName, collector);
+        return new SyslogClient(transport, appName, collector, tls);
     }
 
     @Override

@@ -261,7 +261,8 @@ class BeaconResourceAdapterTest {
         adapter.configure(config(true, new LocalAe("SECURE", "127.0.0.1", port, true)));
         AAssociateRQ rq = DicomClient.request("ANYONE", "SECURE");
         rq.addPresentationContext(PresentationContext.rq(1, UID.Verification, UID.ImplicitVRLittleEndian));
-        DicomClient c = adapter.outbound().open("localhost", port, true, rq, Timeouts.DEFAULT);
+        DicomClient c = adapter.outbound().open("localhost", port, adapter.tls().socketFactory(), rq,
+                Timeouts.DEFAULT);
         assertTrue(c.association().socket() instanceof javax.net.ssl.SSLSocket);
         assertEquals(Status.SUCCESS, c.echo());
         c.release();

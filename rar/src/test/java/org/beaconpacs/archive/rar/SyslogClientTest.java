@@ -23,7 +23,7 @@ class SyslogClientTest {
         try (DatagramSocket collector = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             collector.setSoTimeout(5000);
             try (SyslogClient client = SyslogClient.open("127.0.0.1", collector.getLocalPort(), SyslogTransport.UDP,
-                    "beacon")) {
+                    "beacon", null)) {
                 client.send(5, "IHE+RFC-3881", "<AuditMessage/>".getBytes(StandardCharsets.UTF_8));
                 client.send(4, "IHE+RFC-3881", "<b/>".getBytes(StandardCharsets.UTF_8));
             }
@@ -47,7 +47,7 @@ class SyslogClientTest {
 
     @Test
     void theHeaderIsFixedFieldsAndTheMessageItsBytes() throws Exception {
-        try (SyslogClient client = SyslogClient.open("127.0.0.1", 9, SyslogTransport.UDP, "beacon pacs")) {
+        try (SyslogClient client = SyslogClient.open("127.0.0.1", 9, SyslogTransport.UDP, "beacon pacs", null)) {
             byte[] m = client.format(5, "IHE+RFC-3881", new byte[] {1, 2}, Instant.parse("2026-12-03T10:15:30.5Z"));
             String s = new String(m, StandardCharsets.ISO_8859_1);
             assertTrue(s.startsWith("<85>1 2026-12-03T10:15:30.500Z "), s);
@@ -61,7 +61,7 @@ class SyslogClientTest {
 
     @Test
     void aMessageTooLargeForADatagramIsRefusedNotCut() throws Exception {
-        try (SyslogClient client = SyslogClient.open("127.0.0.1", 9, SyslogTransport.UDP, "beacon")) {
+        try (SyslogClient client = SyslogClient.open("127.0.0.1", 9, SyslogTransport.UDP, "beacon", null)) {
             assertThrows(IOException.class, () -> client.send(5, "IHE+RFC-3881", new byte[70_000]));
         }
     }
@@ -69,6 +69,6 @@ class SyslogClientTest {
     @Test
     void anUnknownHostIsAnIoException() {
         assertThrows(IOException.class, () -> SyslogClient.open("no-such-host.invalid", 514, SyslogTransport.UDP,
-                "beacon"));
+                "beacon", null));
     }
 }

@@ -180,6 +180,11 @@ class AuditIT {
         assertEquals(0, Dcmtk.run("storescu", "-aec", Beacon.AE_TITLE, Beacon.HOST,
                 String.valueOf(Beacon.dicomPort()), file.toString()).exitCode());
         collector.await(m -> m.xml().contains(study), WAIT, "for the stored study");
+        assertEquals(200, Beacon.api("GET", "/studies/" + study, null).statusCode());
+        SyslogCollector.Message read = collector.await(m -> m.eventId().equals("110103")
+                && m.xml().contains(study), WAIT, "for the study read through the API");
+        assertEquals("R", action(read));
+        assertTrue(read.xml().contains("ParticipantObjectID=\"" + patient + "\""), read.xml());
         assertEquals(204, Beacon.api("DELETE", "/studies/" + study, null).statusCode());
         SyslogCollector.Message deleted = collector.await(m -> m.eventId().equals("110105")
                 && m.xml().contains(study), WAIT, "for the delete");
@@ -223,7 +228,8 @@ class AuditIT {
                         UIDs.createUID(), 1, 256), dir.resolve(associations + ".dcm"));
                 assertEquals(0, Dcmtk.run("storescu", "-aet", "OUTAGE" + associations % 3, "-aec", Beacon.AE_TITLE,
                         Beacon.HOST, String.valueOf(Beacon.dicomPort()), f.toString()).exitCode());
-                assertEquals(401, Beacon.call("GET", "/studies", null, "outage-guess", "wrong").statusCode());
+                assertEquals(401, Beacon.call("GET", "/studies", null, "outage-guess" + associations, "wrong")
+                        .statusCode());
                 associations++;
                 Thread.sleep(2_000);
             }

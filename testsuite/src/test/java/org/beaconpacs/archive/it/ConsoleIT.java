@@ -215,11 +215,13 @@ class ConsoleIT {
                     .type(By.id("userForm:password"), "short").click(By.id("userForm:save"));
             admin.await(By.id("userDialog"), "the password needs at least 10 characters");
             admin.type(By.id("userForm:password"), "watcher-password").click(By.id("userForm:save"));
+            admin.await(By.id("userDialog"), "the password may not contain the user name");
+            admin.type(By.id("userForm:password"), "lookout-9-rivers").click(By.id("userForm:save"));
             assertTrue(admin.visible(row("users:table", "watcher")).getText().contains("viewer"));
             admin.screenshot("users");
         }
         try (Browser b = Browser.open("en-US")) {
-            b.login("watcher", "watcher-password").go("aes.xhtml");
+            b.login("watcher", "lookout-9-rivers").go("aes.xhtml");
             assertTrue(b.text().contains("watcher (viewer)"), b.text());
             b.visible(row("aes:table", Beacon.AE_TITLE));
             assertFalse(b.present(By.id("aes:new")), "no New AE button");
@@ -227,9 +229,12 @@ class ConsoleIT {
                     .isEmpty(), "no edit, delete or add controls");
             assertTrue(b.present(By.id("aes:echoAll")), "a viewer may still check the network");
             assertFalse(b.present(By.id("nav:users")), "no Users menu");
+            assertFalse(b.present(By.id("nav:audit")), "no Audit menu");
             b.go("studies.xhtml");
             assertTrue(b.all(By.xpath("//*[contains(@id, ':delete')]")).isEmpty(), "no study delete");
             b.go("users.xhtml");
+            assertTrue(b.text().contains("Your role does not allow this page."), b.text());
+            b.go("audit.xhtml");
             assertTrue(b.text().contains("Your role does not allow this page."), b.text());
         } finally {
             Beacon.api("DELETE", "/users/watcher", null);
@@ -468,6 +473,21 @@ class ConsoleIT {
             b.click(inRow("list:table", control, ":open"));
             b.await(By.id("messageForm"), "PID|||P" + control);
             b.screenshot("hl7");
+        }
+    }
+
+    @Test
+    void theAuditPageFindsAFailedLoginByItsUserAndShowsTheMessage() throws Exception {
+        String guesser = "guess" + System.nanoTime() % 1_000_000;
+        assertEquals(401, Beacon.call("GET", "/studies", null, guesser, "wrong").statusCode());
+        try (Browser b = Browser.open("en-US")) {
+            b.login("admin", Beacon.adminPassword()).go("audit.xhtml");
+            b.type(By.id("filter:user"), guesser).click(By.id("filter:go"));
+            String row = b.visible(row("entries:table", guesser)).getText();
+            assertTrue(row.contains("User authentication") && row.contains("minor failure"), row);
+            b.click(inRow("entries:table", guesser, ":open"));
+            b.await(By.id("messageForm"), "UserID=\"" + guesser + "\"");
+            b.screenshot("audit");
         }
     }
 

@@ -16,16 +16,20 @@ import java.util.List;
 import org.beaconpacs.archive.audit.AuditEntry;
 import org.beaconpacs.archive.audit.AuditFilter;
 import org.beaconpacs.archive.audit.AuditStore;
+import org.beaconpacs.archive.audit.AuditTrail;
 
 /**
  * The audit trail kept here (administrators only): {@code GET /api/audit?user=&patientId=&event=&from=&to=}
- * newest first, and {@code GET /api/audit/{id}} with the message's XML ({@code application/xml}).
+ * newest first, {@code GET /api/audit/{id}} with the message's XML ({@code application/xml}), and
+ * {@code GET /api/audit/queue}: how the queue in front of the writer fared (back-pressure).
  */
 @Path("/audit")
 public class AuditResource {
 
     @EJB
     private AuditStore audit;
+    @EJB
+    private AuditTrail trail;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -37,8 +41,16 @@ public class AuditResource {
                 Math.max(0, offset), Math.min(Math.max(1, limit), 1000));
     }
 
+    /** The audit queue since the start: waiting now, the most that waited, services that had to wait, lost. */
     @GET
-    @Path("{id}")
+    @Path("queue")
+    @Produces(MediaType.APPLICATION_JSON)
+    public AuditTrail.QueueStats queue() {
+        return trail.stats();
+    }
+
+    @GET
+    @Path("{id: [0-9]+}")
     @Produces(MediaType.APPLICATION_XML)
     public String message(@PathParam("id") long id) {
         return audit.find(id).map(AuditEntry::message)

@@ -28,6 +28,9 @@ public record AssociationReport(
         List<MessageTrace> trace,
         boolean traceTruncated) implements Serializable {
 
+    /** How the outcome detail of a connection refused in its TLS handshake begins (node authentication). */
+    public static final String TLS_FAILED = "TLS handshake failed: ";
+
     /** How the association ended. */
     public enum Outcome { RELEASED, ABORTED_BY_PEER, ABORTED, PEER_CLOSED, REJECTED, NOT_ESTABLISHED }
 

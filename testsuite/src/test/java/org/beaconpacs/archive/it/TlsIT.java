@@ -1,0 +1,143 @@
+package org.beaconpacs.archive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.beaconpacs.archive.it.testing.Beacon;
+import org.beaconpacs.archive.it.testing.Synthetic;
+import org.beaconpacs.archive.it.testing.SyslogCollector;
+import org.beaconpacs.dicom.net.testing.Dcmtk;
+import org.beaconpacs.dicom.uid.UIDs;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DICOM over TLS by the IHE ATNA / BCP 195 profile against DCMTK and openssl: a node with a certificate the
+ * trust store vouches for stores and echoes; one without a certificate, or with one of a CA nobody trusts, is
+ * refused in the handshake and audited (Security Alert, Node Authentication); only TLS 1.2 with ECDHE AES-GCM
+ * suites and TLS 1.3 are offered. The server's stores come from the test PKI (BEACON_TLS_* in the pom).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TlsIT {
+
+    private static final String AE = "BEACONTLS";
+    private static int port;
+
+    @BeforeAll
+    static void tlsAe() throws Exception {
+        port = Dcmtk.freePort();
+        assertEquals(201, Beacon.api("POST", "/aes", Json.createObjectBuilder().add("aeTitle", AE).add("port", port)
+                .add("local", true).add("tls", true).build().toString()).statusCode());
+        assertTrue(Beacon.listening(port) || waitListening());
+    }
+
+    private static boolean waitListening() throws InterruptedException {
+        Beacon.awaitListening(port);
+        return true;
+    }
+
+    @AfterAll
+    static void removeAe() throws Exception {
+        Beacon.api("DELETE", "/aes/" + AE, null);
+    }
+
+    private static Path pki(String file) {
+        return SyslogCollector.pki().resolve(file);
+    }
+
+    private static Dcmtk.Result dcmtk(String tool, String key, String cert, String... files) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(tool, "-aet", "TLSSCU", "-aec", AE));
+        if (key == null) {
+            cmd.add("+tla");
+        } else {
+            cmd.addAll(List.of("+tls", pki(key).toString(), pki(cert).toString()));
+        }
+        cmd.addAll(List.of("+cf", pki("ca.pem").toString(), Beacon.HOST, String.valueOf(port)));
+        cmd.addAll(List.of(files));
+        return Dcmtk.run(cmd.toArray(String[]::new));
+    }
+
+    @Test
+    void aNodeWithATrustedCertificateEchoesAndStores(@TempDir Path dir) throws Exception {
+        Dcmtk.require("storescu");
+        Dcmtk.Result echo = dcmtk("echoscu", "client.key", "client.pem");
+        assertEquals(0, echo.exitCode(), echo.output());
+        String study = UIDs.createUID();
+        Path file = Synthetic.write(Synthetic.ct("TLS1", "Secure^Sam", study, UIDs.createUID(), 1, 256),
+                dir.resolve("ct.dcm"));
+        Dcmtk.Result stored = dcmtk("storescu", "client.key", "client.pem", file.toString());
+        assertEquals(0, stored.exitCode(), stored.output());
+        JsonObject s = Beacon.object(Beacon.api("GET", "/studies/" + study, null));
+        assertEquals("TLS1", s.getString("patientId"));
+    }
+
+    @Test
+    void aNodeWithoutATrustedCertificateIsRefusedAndAudited() throws Exception {
+        Dcmtk.require("echoscu");
+        long before = newestAudit();
+        Dcmtk.Result anonymous = dcmtk("echoscu", null, null);
+        assertNotEquals(0, anonymous.exitCode(), "no client certificate: " + anonymous.output());
+        Dcmtk.Result rogue = dcmtk("echoscu", "rogue-client.key", "rogue-client.pem");
+        assertNotEquals(0, rogue.exitCode(), "a certificate of a CA nobody trusts: " + rogue.output());
+        List<String> alerts = new ArrayList<>();
+        for (int i = 0; i < 100 && alerts.size() < 2; i++) {
+            alerts.clear();
+            for (JsonObject e : Beacon.array(Beacon.api("GET", "/audit?event=110113&limit=20", null))
+                    .getValuesAs(JsonObject.class)) {
+                if (e.getJsonNumber("id").longValue() > before) {
+                    String xml = Beacon.api("GET", "/audit/" + e.getJsonNumber("id").longValue(), null).body();
+                    if (xml.contains("Node Authentication")) {
+                        alerts.add(xml);
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertEquals(2, alerts.size(), "both refusals audited: " + alerts);
+        assertTrue(alerts.get(0).contains("EventOutcomeIndicator=\"8\"")
+                && alerts.get(0).contains("TLS handshake failed") && alerts.get(0).contains("127.0.0.1"),
+                alerts.get(0));
+    }
+
+    @Test
+    void onlyTheProfilesProtocolsAndSuitesAreOffered() throws Exception {
+        String client = "-cert=" + pki("client.pem") + " -key=" + pki("client.key");
+        for (String ok : new String[] {"-tls1_3", "-tls1_2 -cipher ECDHE-ECDSA-AES128-GCM-SHA256",
+                "-tls1_2 -cipher ECDHE-ECDSA-AES256-GCM-SHA384"}) {
+            assertTrue(handshake(ok + " " + client), ok);
+        }
+        for (String refused : new String[] {"-tls1_1 -cipher DEFAULT@SECLEVEL=0", "-tls1 -cipher DEFAULT@SECLEVEL=0",
+                "-tls1_2 -cipher ECDHE-ECDSA-AES128-SHA256",
+                "-tls1_2 -cipher ECDHE-ECDSA-AES128-SHA", "-tls1_2 -cipher AES128-GCM-SHA256"}) {
+            assertTrue(!handshake(refused + " " + client), refused + " must be refused");
+        }
+    }
+
+    /** Whether openssl s_client completes a handshake with these options. */
+    private static boolean handshake(String options) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c", "echo | openssl s_client -connect 127.0.0.1:" + port
+                + " -CAfile " + pki("ca.pem") + " -verify_return_error " + options + " 2>&1"));
+        Dcmtk.Result r = Dcmtk.run(cmd.toArray(String[]::new));
+        String out = r.output();
+        return out.contains("Verify return code: 0 (ok)") && !out.contains("Cipher is (NONE)")
+                && !out.contains("handshake failure") && !out.contains("no protocols available")
+                && !out.contains("alert");
+    }
+
+    private static long newestAudit() throws Exception {
+        var newest = Beacon.array(Beacon.api("GET", "/audit?limit=1", null));
+        return newest.isEmpty() ? 0 : newest.getJsonObject(0).getJsonNumber("id").longValue();
+    }
+}
