@@ -13,6 +13,8 @@
 #   in one run, e.g. cp -r wildfly-config/target/server /tmp/base before rebuilding.
 #   TARGETS="h2-perobj h2-audit pg-perobj pg-audit": per-object servers whose audit messages go to an audit
 #   repository over TLS (an openssl s_server that swallows them), against the same without a repository.
+#   TARGETS="h2-perobj h2-tls storescp storescp-tls": DICOM over TLS (the BCP 195 profile, client certificates,
+#   storescu +tls) against plain TCP, for Beacon and for DCMTK's storescp +tls as the anchor.
 #   needs: mvn -B install -DskipTests first; dcmtk, orthanc, postgresql (Debian), curl, python3
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -77,7 +79,7 @@ start_beacon h2-deferred 600 11504 BEACON_STORAGE_DURABILITY=deferred
 server=${BASELINE:-} start_beacon pg-base 700 11507 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:25433/b_base BEACON_DB_USER=b_base
 server=${BASELINE:-} start_beacon h2-base 800 11508
 # the audit repository of the *-audit targets: TLS syslog into /dev/null, with the test suite's certificates
-if wanted h2-audit || wanted pg-audit; then
+if wanted h2-audit || wanted pg-audit || wanted h2-tls || wanted storescp-tls; then
   bash testsuite/src/test/pki/make-pki.sh "$work/pki"
   for p in 16515 16516; do
     (sleep 1000000 | openssl s_server -accept $p -cert "$work/pki/server.pem" -key "$work/pki/server.key" -quiet \
@@ -86,8 +88,10 @@ if wanted h2-audit || wanted pg-audit; then
 fi
 trust="-Djavax.net.ssl.trustStore=$work/pki/trust.p12 -Djavax.net.ssl.trustStorePassword=changeit"
 extra=$trust start_beacon h2-audit 900 11509 BEACON_AUDIT_HOST=127.0.0.1 BEACON_AUDIT_PORT=16515
+start_beacon h2-tls 1100 11511 BEACON_TLS_KEY_STORE="$work/pki/server.p12" BEACON_TLS_KEY_STORE_PASSWORD=changeit \
+  BEACON_TLS_TRUST_STORE="$work/pki/trust.p12" BEACON_TLS_TRUST_STORE_PASSWORD=changeit
 extra=$trust start_beacon pg-audit 1000 11510 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:25433/b_audit BEACON_DB_USER=b_audit BEACON_AUDIT_HOST=127.0.0.1 BEACON_AUDIT_PORT=16516
-for name in pg-perobj pg-deferred h2-perobj h2-deferred pg-base h2-base h2-audit pg-audit; do
+for name in pg-perobj pg-deferred h2-perobj h2-deferred pg-base h2-base h2-audit pg-audit h2-tls; do
   wanted "$name" || continue
   mgmt=$(( 9990 + ${offset[$name]} ))
   for _ in $(seq 600); do
@@ -101,6 +105,19 @@ done
 mkdir -p "$work/storescp"
 if wanted storescp; then storescp --fork -aet STORESCP -od "$work/storescp" 11505 & pids+=($!); fi
 port[storescp]=11505
+# the TLS targets: Beacon's TLS AE on its own port, storescp with the same key and the same client check
+tlsscu=(+tls "$work/pki/client.key" "$work/pki/client.pem" +cf "$work/pki/ca.pem")
+if wanted h2-tls; then
+  curl -sf -u admin:bench -H 'Content-Type: application/json' -d '{"aeTitle":"BEACONTLS","port":11512,"local":true,"tls":true}' \
+    "http://127.0.0.1:$(( 8080 + ${offset[h2-tls]} ))/beacon/api/aes" >/dev/null
+  port[h2-tls]=11512
+fi
+mkdir -p "$work/storescp-tls"
+if wanted storescp-tls; then
+  storescp --fork +tls "$work/pki/server.key" "$work/pki/server.pem" +cf "$work/pki/ca.pem" -aet STORESCP \
+    -od "$work/storescp-tls" 11513 & pids+=($!)
+fi
+port[storescp-tls]=11513
 mkdir -p "$work/orthanc"
 cat >"$work/orthanc.json" <<JSON
 { "Name": "bench", "StorageDirectory": "$work/orthanc/db", "IndexDirectory": "$work/orthanc/db",
@@ -114,7 +131,8 @@ wanted orthanc && for _ in $(seq 100); do curl -sf http://127.0.0.1:18042/system
 
 server_pid() { # the process whose CPU time we count
   case $1 in
-    storescp) pgrep -o -f "storescp --fork -aet STORESCP -od $work/storescp" ;;
+    storescp) pgrep -o -f "storescp --fork -aet STORESCP -od $work/storescp " ;;
+    storescp-tls) pgrep -o -f "storescp --fork \+tls" ;;
     orthanc) pgrep -f "Orthanc $work/orthanc.json" | head -1 ;;
     *) pgrep -f "java.*$work/$1/" | head -1 ;;
   esac
@@ -133,7 +151,7 @@ server_ticks() { # target pid -> the server's CPU ticks, with the database clust
 }
 clear_target() {
   case $1 in
-    storescp) find "$work/storescp" -type f -delete ;;
+    storescp|storescp-tls) find "$work/$1" -type f -delete ;;
     orthanc) for id in $(curl -s http://127.0.0.1:18042/patients | python3 -c 'import json,sys; print(" ".join(json.load(sys.stdin)))'); do
                curl -s -X DELETE "http://127.0.0.1:18042/patients/$id" >/dev/null; done ;;
     *) local api="http://127.0.0.1:$(( 8080 + ${offset[$1]} ))/beacon/api"
@@ -142,16 +160,17 @@ clear_target() {
   esac
 }
 run() { # target associations -> "ms cpu_ticks"
-  local target=$1 assoc=$2 pid t0 t1 c0 c1 aet
-  aet=$( [ "$target" = orthanc ] && echo ORTHANC || { [ "$target" = storescp ] && echo STORESCP || echo BEACON; } )
+  local target=$1 assoc=$2 pid t0 t1 c0 c1 aet tls=()
+  case $target in orthanc) aet=ORTHANC ;; storescp*) aet=STORESCP ;; h2-tls) aet=BEACONTLS ;; *) aet=BEACON ;; esac
+  case $target in *-tls) tls=("${tlsscu[@]}") ;; esac
   clear_target "$target"; sync; sleep 1
   pid=$(server_pid "$target"); c0=$(server_ticks "$target" "$pid"); t0=$(date +%s%N)
   if [ "$assoc" = 1 ]; then
-    storescu +sd +r -aec "$aet" 127.0.0.1 "${port[$target]}" "$work/ct" >/dev/null 2>&1
+    storescu +sd +r "${tls[@]}" -aec "$aet" 127.0.0.1 "${port[$target]}" "$work/ct" >/dev/null 2>&1
   else
     # wait for these four storescu only (a bare wait would also wait for the servers started above)
     local scus=()
-    for a in 1 2 3 4; do storescu +sd -aec "$aet" 127.0.0.1 "${port[$target]}" "$work/ct/$a" >/dev/null 2>&1 & scus+=($!); done
+    for a in 1 2 3 4; do storescu +sd "${tls[@]}" -aec "$aet" 127.0.0.1 "${port[$target]}" "$work/ct/$a" >/dev/null 2>&1 & scus+=($!); done
     wait "${scus[@]}"
   fi
   t1=$(date +%s%N); c1=$(server_ticks "$target" "$pid")
@@ -204,6 +223,10 @@ for db in ("pg", "h2"):
           f"deferred/storescp 1 assoc {ratio(dfr, 'storescp', 1)}; per-object/baseline 1 assoc "
           f"{ratio(per, db + '-base', 1)}, 4 assoc {ratio(per, db + '-base', 4)}; audit on/off (>= 0.95) 1 assoc "
           f"{ratio(db + '-audit', per, 1)}, 4 assoc {ratio(db + '-audit', per, 4)}")
+    if db == "h2":
+        print(f"  TLS/plain (>= 0.7, storescp's ratio the anchor): beacon 1 assoc {ratio('h2-tls', per, 1)}, "
+              f"4 assoc {ratio('h2-tls', per, 4)}; storescp 1 assoc {ratio('storescp-tls', 'storescp', 1)}, "
+              f"4 assoc {ratio('storescp-tls', 'storescp', 4)}")
     for t in (per, dfr):
         if (t, 1) in rate and (t, 4) in rate:
             print(f"      {t} 4/1 {rate[(t, 4)] / rate[(t, 1)]:.2f}")

@@ -64,6 +64,9 @@ public class BeaconAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (HttpsRedirect.redirect(request, response)) {
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
         return CONSOLE.equals(request.getContextPath()) ? console(request, context) : basic(request, response, context);
     }
 

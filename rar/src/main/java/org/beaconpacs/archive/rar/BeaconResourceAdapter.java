@@ -41,11 +41,6 @@ public class BeaconResourceAdapter implements ResourceAdapter {
     private Integer hl7Port = 2575;
     private String hl7Host = "0.0.0.0";
     private Boolean hl7Tls = false;
-    private String tlsKeyStore;
-    private String tlsKeyStorePassword;
-    private String tlsTrustStore;
-    private String tlsTrustStorePassword;
-    private Boolean tlsClientAuth = true;
     private volatile TlsProfile tls;
     private volatile String tlsProblem;
 
@@ -62,8 +57,7 @@ public class BeaconResourceAdapter implements ResourceAdapter {
     public void start(BootstrapContext ctx) {
         workManager = ctx.getWorkManager();
         try {
-            tls = TlsProfile.of(tlsKeyStore, tlsKeyStorePassword, tlsTrustStore, tlsTrustStorePassword,
-                    !Boolean.FALSE.equals(tlsClientAuth));
+            tls = TlsProfile.fromSystem();
             tlsProblem = null;
             LOG.info(() -> "TLS: " + tls);
         } catch (java.io.IOException | java.security.GeneralSecurityException e) {
@@ -246,46 +240,6 @@ public class BeaconResourceAdapter implements ResourceAdapter {
             throw new java.io.IOException(tlsProblem != null ? tlsProblem : "the adapter has not started");
         }
         return t;
-    }
-
-    public String getTlsKeyStore() {
-        return tlsKeyStore;
-    }
-
-    public void setTlsKeyStore(String tlsKeyStore) {
-        this.tlsKeyStore = tlsKeyStore;
-    }
-
-    public String getTlsKeyStorePassword() {
-        return tlsKeyStorePassword;
-    }
-
-    public void setTlsKeyStorePassword(String tlsKeyStorePassword) {
-        this.tlsKeyStorePassword = tlsKeyStorePassword;
-    }
-
-    public String getTlsTrustStore() {
-        return tlsTrustStore;
-    }
-
-    public void setTlsTrustStore(String tlsTrustStore) {
-        this.tlsTrustStore = tlsTrustStore;
-    }
-
-    public String getTlsTrustStorePassword() {
-        return tlsTrustStorePassword;
-    }
-
-    public void setTlsTrustStorePassword(String tlsTrustStorePassword) {
-        this.tlsTrustStorePassword = tlsTrustStorePassword;
-    }
-
-    public Boolean getTlsClientAuth() {
-        return tlsClientAuth;
-    }
-
-    public void setTlsClientAuth(Boolean tlsClientAuth) {
-        this.tlsClientAuth = tlsClientAuth;
     }
 
     public Integer getMaxAssociations() {

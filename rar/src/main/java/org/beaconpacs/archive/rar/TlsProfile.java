@@ -66,6 +66,16 @@ public final class TlsProfile {
         return new TlsProfile(ctx, clientAuth);
     }
 
+    /**
+     * The profile the server's settings give (README "TLS"): the system properties {@code beacon.tls.*} that
+     * wildfly-config makes of {@code BEACON_TLS_*}.
+     */
+    static TlsProfile fromSystem() throws GeneralSecurityException, IOException {
+        return of(System.getProperty("beacon.tls.key-store"), System.getProperty("beacon.tls.key-store-password"),
+                System.getProperty("beacon.tls.trust-store"), System.getProperty("beacon.tls.trust-store-password"),
+                !"false".equalsIgnoreCase(System.getProperty("beacon.tls.client-auth", "true").strip()));
+    }
+
     private static KeyStore load(String path, char[] password) throws GeneralSecurityException, IOException {
         Path p = Path.of(path);
         if (!Files.isReadable(p)) {

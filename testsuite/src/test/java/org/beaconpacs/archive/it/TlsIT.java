@@ -6,10 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.beaconpacs.archive.it.testing.Beacon;
+import org.beaconpacs.archive.it.testing.Management;
 import org.beaconpacs.archive.it.testing.Synthetic;
 import org.beaconpacs.archive.it.testing.SyslogCollector;
 import org.beaconpacs.dicom.net.testing.Dcmtk;
@@ -26,13 +34,17 @@ import org.junit.jupiter.api.io.TempDir;
  * DICOM over TLS by the IHE ATNA / BCP 195 profile against DCMTK and openssl: a node with a certificate the
  * trust store vouches for stores and echoes; one without a certificate, or with one of a CA nobody trusts, is
  * refused in the handshake and audited (Security Alert, Node Authentication); only TLS 1.2 with ECDHE AES-GCM
- * suites and TLS 1.3 are offered. The server's stores come from the test PKI (BEACON_TLS_* in the pom).
+ * suites and TLS 1.3 are offered. The console, the REST API and DICOMweb answer over HTTPS by the same
+ * profile, and plain HTTP is redirected there when asked. The server's stores come from the test PKI
+ * (BEACON_TLS_* in the pom).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class TlsIT {
 
     private static final String AE = "BEACONTLS";
+    private static final int HTTPS_PORT = 8443;
+    private static final String HTTPS = "https://127.0.0.1:" + HTTPS_PORT;
     private static int port;
 
     @BeforeAll
@@ -125,8 +137,54 @@ class TlsIT {
         }
     }
 
-    /** Whether openssl s_client completes a handshake with these options. */
+    @Test
+    void theConsoleApiAndDicomWebAnswerOverHttpsByTheProfileAndPlainHttpCanBeRedirected() throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(pki("trust.p12"))) {
+            trust.load(in, "changeit".toCharArray());
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, tmf.getTrustManagers(), null);
+        HttpClient https = HttpClient.newBuilder().sslContext(tls).build();
+        HttpResponse<String> aes = https.send(HttpRequest.newBuilder(URI.create(HTTPS + "/beacon/api/aes"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("admin:" + Beacon.adminPassword()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, aes.statusCode());
+        assertTrue(aes.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="));
+        assertEquals(200, https.send(HttpRequest.newBuilder(URI.create(HTTPS + "/console/login.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertTrue(handshake(HTTPS_PORT, "-tls1_3"));
+        assertTrue(handshake(HTTPS_PORT, "-tls1_2 -cipher ECDHE-ECDSA-AES128-GCM-SHA256"));
+        assertTrue(!handshake(HTTPS_PORT, "-tls1_1 -cipher DEFAULT@SECLEVEL=0"));
+        assertTrue(!handshake(HTTPS_PORT, "-tls1_2 -cipher ECDHE-ECDSA-AES128-SHA"));
+
+        HttpClient plain = HttpClient.newHttpClient();
+        try (Management m = new Management()) {
+            m.systemProperty("beacon.https.redirect", "true");
+            try {
+                for (String path : new String[] {"/beacon/api/aes?x=1", "/beacon/dicomweb/studies", "/console/login.xhtml"}) {
+                    HttpResponse<String> r = plain.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080" + path))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(308, r.statusCode(), path);
+                    assertEquals(HTTPS + path, r.headers().firstValue("Location").orElse(null));
+                }
+            } finally {
+                m.systemProperty("beacon.https.redirect", "${env.BEACON_HTTPS_REDIRECT:false}");
+            }
+        }
+        assertEquals(200, Beacon.api("GET", "/aes", null).statusCode(), "plain HTTP again");
+    }
+
+    /** Whether openssl s_client completes a handshake with the DICOM TLS listener with these options. */
     private static boolean handshake(String options) throws Exception {
+        return handshake(port, options);
+    }
+
+    /** Whether openssl s_client completes a handshake on {@code port} with these options. */
+    private static boolean handshake(int port, String options) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("bash", "-c", "echo | openssl s_client -connect 127.0.0.1:" + port
                 + " -CAfile " + pki("ca.pem") + " -verify_return_error " + options + " 2>&1"));
         Dcmtk.Result r = Dcmtk.run(cmd.toArray(String[]::new));
