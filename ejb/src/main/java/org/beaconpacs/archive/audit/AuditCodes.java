@@ -43,6 +43,7 @@ public final class AuditCodes {
 
     // ParticipantObjectIDTypeCode (CID 404 Audit Participant Object ID Type Code, and RFC 3881)
     public static final AuditCode PATIENT_NUMBER = AuditCode.rfc3881("2", "Patient Number");
+    public static final AuditCode REPORT_NUMBER = AuditCode.rfc3881("9", "Report Number");
     public static final AuditCode USER_IDENTIFIER = AuditCode.rfc3881("11", "User Identifier");
     public static final AuditCode URI = AuditCode.rfc3881("12", "URI");
     public static final AuditCode STUDY_INSTANCE_UID = AuditCode.dcm("110180", "Study Instance UID");

@@ -3,6 +3,7 @@ package org.beaconpacs.archive.audit;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.security.Principal;
 import java.time.Instant;
@@ -16,6 +17,8 @@ import org.beaconpacs.archive.audit.AuditMessage.ParticipantObject;
 import org.beaconpacs.archive.config.AeConfigurationChanged;
 import org.beaconpacs.archive.dimse.AssociationEnded;
 import org.beaconpacs.archive.hl7.Hl7Applied;
+import org.beaconpacs.archive.print.PrintJobChanged;
+import org.beaconpacs.archive.print.PrintJobSummary;
 import org.beaconpacs.archive.index.AttributeBlobs;
 import org.beaconpacs.archive.query.Queried;
 import org.beaconpacs.archive.rar.api.AssociationReport;
@@ -128,6 +131,22 @@ public class AuditObservers {
                 a.kind() == UserAuthenticated.Kind.LOGIN ? AuditCodes.LOGIN : AuditCodes.LOGOUT, now,
                 a.success() ? Outcome.SUCCESS : Outcome.MINOR_FAILURE, a.success() ? null : a.detail(),
                 a.user(), a.host()));
+    }
+
+    /** A print job done: its films left the archive on a printer (Export, A.5.3.6). */
+    void printed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PrintJobChanged changed) {
+        PrintJobSummary j = changed.job();
+        if (!"DONE".equals(j.state())) {
+            return;
+        }
+        Instant time = j.printed() != null ? j.printed() : Instant.now();
+        ParticipantObject job = new ParticipantObject(j.jobUid(), AuditCodes.REPORT_NUMBER, 2, 3, AuditMessages.EXPORT,
+                "print job of " + j.films() + " film(s), " + j.copies() + " copies"
+                        + (j.sessionLabel() == null || j.sessionLabel().isBlank() ? "" : ", " + j.sessionLabel()),
+                null, Map.of(), Map.of(), List.of());
+        trail.record(facts -> AuditMessages.export(time, Outcome.SUCCESS, null,
+                AuditMessages.ae(j.callingAe() == null ? "unknown" : j.callingAe(), null, true, AuditCodes.SOURCE),
+                AuditMessages.ae(j.printerAe(), null, false, AuditCodes.DESTINATION), List.of(job)));
     }
 
     /** A DICOM TLS connection refused in its handshake: the node could not authenticate (A.5.3.11). */

@@ -137,6 +137,17 @@ class AuditIT {
     }
 
     @Test
+    void theArchivesStartIsAuditedAndReachesARepositoryThatCameLater() throws Exception {
+        if (!"tls".equals(SyslogCollector.protocol())) {
+            return; // over UDP the start went before the collector listened, and is lost there as RFC 5426 allows
+        }
+        SyslogCollector.Message start = collector.await(m -> m.eventId().equals("110100"), WAIT,
+                "for the application start");
+        assertTrue(start.xml().contains("csd-code=\"110120\""), start.xml());
+        assertEquals("110150", code(participant(start, Beacon.AE_TITLE), "RoleIDCode"));
+    }
+
+    @Test
     void loginsAndSecurityChangesNameTheUser() throws Exception {
         assertEquals(401, Beacon.call("GET", "/studies", null, "mallory", "guess").statusCode());
         SyslogCollector.Message failed = collector.await(m -> m.eventId().equals("110114")
@@ -185,6 +196,28 @@ class AuditIT {
                 && m.xml().contains(study), WAIT, "for the study read through the API");
         assertEquals("R", action(read));
         assertTrue(read.xml().contains("ParticipantObjectID=\"" + patient + "\""), read.xml());
+
+        // an administrator's export to another AE (DCMTK's storescp)
+        Dcmtk.require("storescp");
+        int port = Dcmtk.freePort();
+        java.nio.file.Files.createDirectories(dir.resolve("export"));
+        Process storescp = new ProcessBuilder("storescp", "-aet", "AUDEXPORT", "-od", dir.resolve("export").toString(),
+                String.valueOf(port)).redirectErrorStream(true).redirectOutput(dir.resolve("storescp.log").toFile())
+                .start();
+        try {
+            Beacon.awaitListening(port);
+            assertEquals(201, Beacon.createRemoteAe("AUDEXPORT", "127.0.0.1", port).statusCode());
+            HttpResponse<String> exported = Beacon.api("POST", "/studies/" + study + "/export?to=AUDEXPORT", null);
+            assertEquals(200, exported.statusCode(), exported.body());
+            SyslogCollector.Message export = collector.await(m -> m.eventId().equals("110106")
+                    && m.xml().contains(study), WAIT, "for the export");
+            assertEquals("110152", code(participant(export, "AUDEXPORT"), "RoleIDCode"));
+            assertEquals("true", participant(export, "admin").getAttribute("UserIsRequestor"));
+            assertTrue(export.xml().contains("ParticipantObjectID=\"" + patient + "\""), export.xml());
+        } finally {
+            storescp.destroy();
+            Beacon.api("DELETE", "/aes/AUDEXPORT", null);
+        }
         assertEquals(204, Beacon.api("DELETE", "/studies/" + study, null).statusCode());
         SyslogCollector.Message deleted = collector.await(m -> m.eventId().equals("110105")
                 && m.xml().contains(study), WAIT, "for the delete");

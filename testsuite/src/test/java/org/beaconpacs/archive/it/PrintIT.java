@@ -75,6 +75,7 @@ class PrintIT {
         assertEquals(2, job.getInt("copies"));
         assertEquals("HIGH", job.getString("priority"));
         assertEquals("PRINTSCU", job.getString("callingAe"));
+        awaitExportAudited(jobUid);
 
         BufferedImage film = film(job, 1);
         assertEquals(4200, film.getWidth(), "14 in at 300 dpi");
@@ -576,6 +577,21 @@ class PrintIT {
     static String job(List<String> out) {
         return out.stream().filter(l -> l.startsWith("JOB ")).map(l -> l.substring(4).strip()).findFirst()
                 .orElseThrow(() -> new AssertionError("no print job in " + out));
+    }
+
+    /** The audit trail tells the films left on the printer: an Export message naming the job. */
+    private static void awaitExportAudited(String jobUid) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            for (var v : Beacon.array(Beacon.api("GET", "/audit?event=110106&limit=50", null))) {
+                String xml = Beacon.api("GET", "/audit/" + v.asJsonObject().getJsonNumber("id").longValue(), null)
+                        .body();
+                if (xml.contains("ParticipantObjectID=\"" + jobUid + "\"") && xml.contains("UserID=\"PRINTSCU\"")) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no Export audit message for print job " + jobUid);
     }
 
     /** The job once DONE (within a minute); fails on FAILURE. */
