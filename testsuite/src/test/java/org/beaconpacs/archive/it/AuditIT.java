@@ -55,11 +55,9 @@ class AuditIT {
     @AfterAll
     static void stop() throws Exception {
         collector.close();
+        // exactly once is proven by the outage test against the kept records: two events alike (two associations
+        // storing one study in the same millisecond) make equal messages, so equality proves no duplicate here
         assertEquals(List.of(), collector.problems(), "every message valid, with its syslog header");
-        Set<String> seen = new HashSet<>();
-        for (SyslogCollector.Message m : collector.received()) {
-            assertTrue(seen.add(m.xml()), "received once: " + m.xml());
-        }
     }
 
     @Test
