@@ -57,6 +57,15 @@ public final class AuditMessages {
                 participants, studiesAndPatients);
     }
 
+    /** A.5.3.3 Begin Transferring DICOM Instances: studies start to go from the archive to {@code destination}. */
+    static AuditMessage beginTransferring(Instant time, Participant destination, List<Participant> others,
+                                          List<ParticipantObject> studiesAndPatients) {
+        List<Participant> participants = new ArrayList<>(List.of(archive(false, AuditCodes.SOURCE), destination));
+        participants.addAll(others);
+        return new AuditMessage(new Event(AuditCodes.BEGIN_TRANSFERRING, Action.E, time, Outcome.SUCCESS, null),
+                participants, studiesAndPatients);
+    }
+
     /** A.5.3.10 Query: {@code requestor} asked with {@code query} (the identifier, Explicit VR Little Endian). */
     static AuditMessage query(Instant time, Outcome outcome, Participant requestor, String sopClass, byte[] query,
                               String transferSyntax) {

@@ -22,6 +22,7 @@ import org.beaconpacs.archive.print.PrintJobSummary;
 import org.beaconpacs.archive.index.AttributeBlobs;
 import org.beaconpacs.archive.query.Queried;
 import org.beaconpacs.archive.rar.api.AssociationReport;
+import org.beaconpacs.archive.retrieve.RetrieveStarted;
 import org.beaconpacs.archive.retrieve.Retrieved;
 import org.beaconpacs.archive.security.UserAuthenticated;
 import org.beaconpacs.archive.security.UserChanged;
@@ -85,6 +86,31 @@ public class AuditObservers {
                     List.of(AuditMessages.ae(r.requestor(), r.requestorHost(), true, null)),
                     facts.studiesAndPatients(studies, AuditMessages.ACCESS)));
         }
+    }
+
+    /** A C-MOVE, C-GET or export begins sending (WADO answers at once: its end is its begin). */
+    void retrieveStarted(@Observes RetrieveStarted r) {
+        Instant now = Instant.now();
+        Map<String, Map<String, Integer>> studies = r.studies();
+        Participant destination;
+        List<Participant> others;
+        switch (r.how()) {
+            case C_MOVE -> {
+                destination = AuditMessages.ae(r.destination(), null, false, AuditCodes.DESTINATION);
+                others = List.of(AuditMessages.ae(r.requestor(), r.requestorHost(), true, null));
+            }
+            case C_GET -> {
+                destination = AuditMessages.ae(r.destination(), r.requestorHost(), true, AuditCodes.DESTINATION);
+                others = List.of();
+            }
+            default -> {
+                destination = AuditMessages.ae(r.destination(), null, false, AuditCodes.DESTINATION);
+                others = List.of(AuditMessages.user(r.requestor() == null ? ANONYMOUS : r.requestor(), null, true,
+                        null));
+            }
+        }
+        trail.record(facts -> AuditMessages.beginTransferring(now, destination, others,
+                facts.studiesAndPatients(studies, AuditMessages.ACCESS)));
     }
 
     void queried(@Observes Queried q) {

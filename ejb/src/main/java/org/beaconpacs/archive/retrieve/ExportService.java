@@ -27,11 +27,15 @@ public class ExportService {
     private DestinationSender sender;
     @Inject
     private Event<Retrieved> retrieved;
+    @Inject
+    private Event<RetrieveStarted> started;
 
     public TransferResult export(String studyUid, String aeTitle, String user) {
         AeDto ae = config.find(aeTitle).filter(a -> !a.local() && a.host() != null && a.port() != null)
                 .orElseThrow(() -> new AeNotFoundException(aeTitle));
         List<StoredInstance> instances = retrieve.study(studyUid);
+        started.fire(new RetrieveStarted(user, aeTitle, null, Retrieved.studies(instances),
+                Retrieved.Transfer.EXPORT));
         DestinationSender.Outcome outcome = sender.send(ae, Settings.localAeTitle(), instances,
                 RetrieveSettings.moveAssociations(), NO_PROGRESS, Long.MAX_VALUE, null, 0);
         SubOperations.Counts c = outcome.counts();

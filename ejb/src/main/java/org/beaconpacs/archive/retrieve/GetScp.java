@@ -41,6 +41,8 @@ public class GetScp implements DimseScp {
     private RetrieveService retrieve;
     @Inject
     private Event<Retrieved> retrieved;
+    @Inject
+    private Event<RetrieveStarted> started;
 
     @Override
     public Capability capability() {
@@ -55,6 +57,11 @@ public class GetScp implements DimseScp {
         }
         List<StoredInstance> instances = retrieve.instances(q);
         Set<String> scpRole = scpRole(responder.association());
+        if (!instances.isEmpty()) {
+            started.fire(new RetrieveStarted(request.association().callingAeTitle(),
+                    request.association().callingAeTitle(), request.association().peerHost(),
+                    Retrieved.studies(instances), Retrieved.Transfer.C_GET));
+        }
         SubOperations subOperations = new SubOperations(instances.size(), Retrieval.progress(responder),
                 RetrieveSettings.pendingIntervalMillis());
         subOperations.send(instances, file -> {

@@ -44,6 +44,8 @@ public class MoveScp implements DimseScp {
     private DestinationSender sender;
     @Inject
     private Event<Retrieved> retrieved;
+    @Inject
+    private Event<RetrieveStarted> started;
 
     @Override
     public Capability capability() {
@@ -71,6 +73,8 @@ public class MoveScp implements DimseScp {
             Retrieval.finish(responder, SubOperations.Counts.NONE, null);
             return;
         }
+        started.fire(new RetrieveStarted(caller, destination, request.association().peerHost(),
+                Retrieved.studies(instances), Retrieved.Transfer.C_MOVE));
         DestinationSender.Outcome outcome = sender.send(ae.get(), request.association().calledAeTitle(), instances,
                 RetrieveSettings.moveAssociations(), Retrieval.progress(responder),
                 RetrieveSettings.pendingIntervalMillis(), caller, rq.messageId());

@@ -189,7 +189,8 @@ public final class TlsProfile {
 
     @Override
     public String toString() {
-        return (context == null ? "the JVM's key and trust stores, " : "") + String.join("/", PROTOCOLS) + ", " + CIPHER_SUITES.size() + " suites"
+        return (context == null ? "the JVM's key and trust stores, " : "") + String.join("/", PROTOCOLS) + ", "
+                + CIPHER_SUITES.size() + " suites"
                 + (clientAuth ? ", client certificate required" : "");
     }
 }

@@ -113,6 +113,10 @@ class AuditIT {
                 && m.xml().contains("AUDITGET"), WAIT, "for getscu's retrieve");
         assertEquals("R", action(out));
         assertEquals("110152", code(participant(out, "AUDITGET"), "RoleIDCode"));
+        SyslogCollector.Message begin = collector.await(m -> m.eventId().equals("110102") && m.xml().contains(study)
+                && m.xml().contains("AUDITGET"), WAIT, "for the beginning of getscu's retrieve");
+        assertEquals("E", action(begin));
+        assertTrue(begin.xml().contains("ParticipantObjectID=\"" + patient + "\""), begin.xml());
         assertEquals("110153", code(participant(out, Beacon.AE_TITLE), "RoleIDCode"));
 
         HttpResponse<String> wado = Beacon.call("http://127.0.0.1:8080/beacon/dicomweb", "GET", "/studies/" + study,
@@ -126,7 +130,7 @@ class AuditIT {
         JsonArray kept = Beacon.array(Beacon.api("GET", "/audit?patientId=" + patient, null));
         Set<String> events = new HashSet<>();
         kept.getValuesAs(JsonObject.class).forEach(e -> events.add(e.getString("eventId")));
-        assertEquals(Set.of("110104"), events, kept.toString());
+        assertEquals(Set.of("110102", "110104"), events, kept.toString());
         assertTrue(kept.size() >= 3, "stored, retrieved by C-GET and by WADO-RS: " + kept);
         long id = kept.getJsonObject(0).getJsonNumber("id").longValue();
         HttpResponse<String> xml = Beacon.api("GET", "/audit/" + id, null);
