@@ -47,6 +47,7 @@ public class Hl7Service {
     private static HapiContext context() {
         HapiContext c = new DefaultHapiContext();
         c.setValidationContext(ValidationContextFactory.noValidation()); // a RIS's quirks are not refusals
+        c.getParserConfiguration().setIdGenerator(new AckControlIds(System.currentTimeMillis()));
         return c;
     }
 

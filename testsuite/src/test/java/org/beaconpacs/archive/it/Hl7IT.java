@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.beaconpacs.archive.it.testing.Beacon;
 import org.beaconpacs.archive.it.testing.CtStore;
@@ -152,6 +153,9 @@ class Hl7IT {
         String all = log.toString();
         assertTrue(all.contains("\"controlId\":\"C2" + pid + "\"") && all.contains("\"ackCode\":\"AE\"")
                 && all.contains("\"ackCode\":\"AR\""), all);
+        try (Management m = new Management()) { // acknowledgements' control IDs leave no file behind
+            assertFalse(Files.exists(m.workingDirectory().resolve("id_file")));
+        }
     }
 
     @Test

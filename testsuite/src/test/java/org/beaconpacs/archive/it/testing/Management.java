@@ -1,6 +1,7 @@
 package org.beaconpacs.archive.it.testing;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.as.controller.client.ModelControllerClient;
@@ -38,6 +39,15 @@ public final class Management implements AutoCloseable {
         op.get("name").set("value");
         op.get("value").set(value);
         execute(op);
+    }
+
+    /** The server's working directory (its JVM's {@code user.dir}). */
+    public Path workingDirectory() throws IOException {
+        ModelNode op = new ModelNode();
+        op.get("operation").set("read-attribute");
+        op.get("address").add("core-service", "platform-mbean").add("type", "runtime");
+        op.get("name").set("system-properties");
+        return Path.of(execute(op).get("user.dir").asString());
     }
 
     /**
