@@ -60,8 +60,8 @@ public class StoreAudit {
     void ended(@Observes AssociationEnded ended) {
         AssociationReport report = ended.report();
         AssociationInfo a = report.association();
-        if (a == null) {
-            return;
+        if (a == null || a.callingAeTitle() == null) {
+            return; // never established (a refused TLS handshake): nothing transferred, the refusal audited apart
         }
         Transfer t = open.remove(a.serial());
         Participant source = AuditMessages.ae(a.callingAeTitle(), a.peerHost(), true, AuditCodes.SOURCE);

@@ -41,8 +41,9 @@ public class BeaconResourceAdapter implements ResourceAdapter {
     private Integer hl7Port = 2575;
     private String hl7Host = "0.0.0.0";
     private Boolean hl7Tls = false;
+    private String serverSslContext = "beaconSSC";
+    private String clientSslContext = "beaconCSC";
     private volatile TlsProfile tls;
-    private volatile String tlsProblem;
 
     private WorkManager workManager;
     private final Endpoints endpoints = new Endpoints();
@@ -57,12 +58,10 @@ public class BeaconResourceAdapter implements ResourceAdapter {
     public void start(BootstrapContext ctx) {
         workManager = ctx.getWorkManager();
         try {
-            tls = TlsProfile.fromSystem();
-            tlsProblem = null;
-            LOG.info(() -> "TLS: " + tls);
-        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
-            tlsProblem = "TLS is not available: " + e.getMessage();
-            LOG.severe(tlsProblem + " (BEACON_TLS_KEY_STORE, BEACON_TLS_TRUST_STORE and their passwords)");
+            TlsProfile t = tls();
+            LOG.info(() -> "TLS: " + t);
+        } catch (java.io.IOException e) {
+            LOG.severe(e.getMessage());
         }
         running = true;
         LOG.info(() -> "DICOM resource adapter started: max " + maxAssociations + " associations, ARTIM "
@@ -233,11 +232,20 @@ public class BeaconResourceAdapter implements ResourceAdapter {
 
     // ---------------------------------------------------------------- config properties
 
-    /** The TLS profile of every TLS socket; an IOException saying why when the stores could not be read. */
+    /**
+     * The TLS profile of every TLS socket; an IOException saying why when Elytron's contexts are not there or
+     * did not start (looked up again at the next use: the administrator may fix them without a redeploy).
+     */
     TlsProfile tls() throws java.io.IOException {
         TlsProfile t = tls;
         if (t == null) {
-            throw new java.io.IOException(tlsProblem != null ? tlsProblem : "the adapter has not started");
+            try {
+                t = ElytronSslContexts.available() ? TlsProfile.elytron(serverSslContext, clientSslContext)
+                        : TlsProfile.jvmDefault();
+            } catch (java.io.IOException e) {
+                throw new java.io.IOException("TLS is not available: " + e.getMessage(), e);
+            }
+            tls = t;
         }
         return t;
     }
@@ -296,6 +304,22 @@ public class BeaconResourceAdapter implements ResourceAdapter {
 
     public void setHl7Tls(Boolean hl7Tls) {
         this.hl7Tls = hl7Tls;
+    }
+
+    public String getServerSslContext() {
+        return serverSslContext;
+    }
+
+    public void setServerSslContext(String serverSslContext) {
+        this.serverSslContext = serverSslContext;
+    }
+
+    public String getClientSslContext() {
+        return clientSslContext;
+    }
+
+    public void setClientSslContext(String clientSslContext) {
+        this.clientSslContext = clientSslContext;
     }
 
     public String getHl7Host() {

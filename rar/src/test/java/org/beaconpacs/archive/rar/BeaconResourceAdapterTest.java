@@ -242,8 +242,8 @@ class BeaconResourceAdapterTest {
     }
 
     /**
-     * A TLS local AE: the listener and outbound associations use the JVM's default SSLContext, which
-     * WildFly's Elytron sets from its default-ssl-context (here: a key made by keytool).
+     * A TLS local AE: the listener and outbound associations take their sockets from the adapter's TLS profile,
+     * outside WildFly the JVM's default SSLContext (here: a key made by keytool; in WildFly Elytron's).
      */
     @Test
     void aTlsListenerAndATlsOutboundAssociationUseTheDefaultSslContext(@TempDir Path dir) throws Exception {
