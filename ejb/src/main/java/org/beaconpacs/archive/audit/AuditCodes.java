@@ -53,7 +53,7 @@ public final class AuditCodes {
     /** The EventIDs this archive writes, for filters. */
     public static final java.util.List<AuditCode> EVENTS = java.util.List.of(APPLICATION_ACTIVITY,
             BEGIN_TRANSFERRING, INSTANCES_TRANSFERRED, INSTANCES_ACCESSED, EXPORT, QUERY, STUDY_DELETED,
-            USER_AUTHENTICATION, SECURITY_ALERT, PATIENT_RECORD, ORDER_RECORD);
+            USER_AUTHENTICATION, SECURITY_ALERT, PATIENT_RECORD, ORDER_RECORD, AUDIT_LOG_USED);
 
     /** AuditSourceTypeCode 4: an application server process (RFC 3881 5.4). */
     public static final AuditCode APPLICATION_SERVER = AuditCode.dcm("4", "Application Server Process");

@@ -37,6 +37,9 @@ public final class AuditMessages {
     }
 
     /** A.5.3.1 Application Activity: the archive started or stopped. */
+    /** The kept audit records as the REST API serves them (the console's Audit page reads the same). */
+    static final String AUDIT_LOG = "/beacon/api/audit";
+
     static AuditMessage applicationActivity(AuditCode startOrStop, Instant time) {
         return new AuditMessage(new Event(AuditCodes.APPLICATION_ACTIVITY, Action.E, time, Outcome.SUCCESS, null,
                 startOrStop), List.of(archive(false, AuditCodes.APPLICATION),
@@ -119,6 +122,13 @@ public final class AuditMessages {
                                Participant destination, List<ParticipantObject> studiesAndPatients) {
         return new AuditMessage(new Event(AuditCodes.EXPORT, Action.R, time, outcome, problem),
                 List.of(requestor, archive(false, AuditCodes.SOURCE), destination), studiesAndPatients);
+    }
+
+    /** A.5.3.2 Audit Log Used: {@code reader} read the archive's kept audit records. */
+    static AuditMessage auditLogUsed(Instant time, Participant reader) {
+        return new AuditMessage(new Event(AuditCodes.AUDIT_LOG_USED, Action.R, time, Outcome.SUCCESS, null),
+                List.of(archive(false, AuditCodes.APPLICATION), reader),
+                List.of(securityObject(AUDIT_LOG, AuditCodes.URI, "Security Audit Log")));
     }
 
     /** A security object: an AE title, a user account or a node, by its URI-like name. */

@@ -151,6 +151,17 @@ public class AuditObservers {
                 facts.studiesAndPatients(List.of(a.studyUid()), AuditMessages.ACCESS)));
     }
 
+    /** The audit records read in the console or through the REST API: once a minute per user. */
+    void auditLogUsed(@Observes AuditLogUsed u) {
+        String by = user();
+        long now = System.currentTimeMillis();
+        if (repeated("auditlog|" + by, now)) {
+            return;
+        }
+        Instant time = Instant.ofEpochMilli(now);
+        trail.record(facts -> AuditMessages.auditLogUsed(time, AuditMessages.user(by, null, true, null)));
+    }
+
     void authenticated(@Observes UserAuthenticated a) {
         Instant now = Instant.now();
         trail.record(facts -> AuditMessages.userAuthentication(

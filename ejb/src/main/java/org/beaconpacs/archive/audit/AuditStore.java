@@ -29,6 +29,8 @@ public class AuditStore implements StudyFacts {
     /** archive_setting: the id of the last record the audit repository has been sent. */
     static final String FORWARDED = "audit.forwarded";
 
+    @jakarta.inject.Inject
+    private jakarta.enterprise.event.Event<AuditLogUsed> used;
     @PersistenceContext(unitName = "beacon")
     private EntityManager em;
 
@@ -65,6 +67,7 @@ public class AuditStore implements StudyFacts {
 
     /** The records {@code filter} selects, newest first, one page. */
     public List<AuditEntry> search(AuditFilter filter, int offset, int limit) {
+        used.fire(new AuditLogUsed());
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<AuditRecord> q = cb.createQuery(AuditRecord.class);
         Root<AuditRecord> r = q.from(AuditRecord.class);
@@ -103,6 +106,7 @@ public class AuditStore implements StudyFacts {
 
     /** One record with its message. */
     public java.util.Optional<AuditEntry> find(long id) {
+        used.fire(new AuditLogUsed());
         return java.util.Optional.ofNullable(em.find(AuditRecord.class, id)).map(AuditEntry::withMessage);
     }
 

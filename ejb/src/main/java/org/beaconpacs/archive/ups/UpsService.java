@@ -20,6 +20,7 @@ import java.util.Map;
 import org.beaconpacs.archive.entity.ups.Workitem;
 import org.beaconpacs.archive.entity.worklist.ScheduledStep;
 import org.beaconpacs.archive.mpps.ProcedureStepChanged;
+import org.beaconpacs.archive.query.Queried;
 import org.beaconpacs.archive.worklist.WorklistChanged;
 import org.beaconpacs.archive.entity.ups.WorkitemSubscription;
 import org.beaconpacs.archive.index.AttributeBlobs;
@@ -47,6 +48,8 @@ public class UpsService {
     private EntityManager em;
     @Inject
     private Event<UpsEvent> events;
+    @Inject
+    private Event<Queried> queried;
 
     /** Creates a SCHEDULED workitem ({@code uid} null: its own SOP Instance UID, else a new one); its UID. */
     public String create(Attributes workitem, String uid) {
@@ -210,9 +213,14 @@ public class UpsService {
 
     /**
      * Workitems matching {@code keys} (single values, {@code *} and {@code ?} wildcards, lists of UIDs, a
-     * range of Scheduled Procedure Step Start DateTime), {@code offset} skipped, at most {@code limit}.
+     * range of Scheduled Procedure Step Start DateTime), {@code offset} skipped, at most {@code limit}; the
+     * search is published (as a UPS Pull C-FIND would be) for the audit trail.
+     *
+     * @param requestor the user searching, or null
+     * @param requestorHost where from, or null
      */
-    public List<Attributes> search(Attributes keys, int offset, int limit) {
+    public List<Attributes> search(Attributes keys, int offset, int limit, String requestor, String requestorHost) {
+        queried.fire(new Queried(requestor, null, UID.UnifiedProcedureStepPull, null, keys, null, requestorHost));
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Workitem> q = cb.createQuery(Workitem.class);
         Root<Workitem> w = q.from(Workitem.class);

@@ -113,7 +113,8 @@ class AuditMessageWriterTest {
                 AuditMessages.record(AuditCodes.ORDER_RECORD, Action.U, time, user,
                         List.of(ParticipantObject.patient("P1", null))),
                 AuditMessages.export(time, Outcome.SUCCESS, null, user,
-                        AuditMessages.ae("ARCHIVE2", null, false, AuditCodes.DESTINATION), List.of()))) {
+                        AuditMessages.ae("ARCHIVE2", null, false, AuditCodes.DESTINATION), List.of()),
+                AuditMessages.auditLogUsed(time, user))) {
             validate(writer.write(m));
         }
     }

@@ -99,9 +99,7 @@ class AuditIT {
                 && m.xml().contains("AUDITFIND"), WAIT, "for findscu's query");
         Element q = (Element) query.document().getElementsByTagName("ParticipantObjectIdentification").item(0);
         assertEquals("1.2.840.10008.5.1.4.1.2.2.1", q.getAttribute("ParticipantObjectID"));
-        String identifier = new String(Base64.getDecoder().decode(q.getElementsByTagName("ParticipantObjectQuery")
-                .item(0).getTextContent()), StandardCharsets.ISO_8859_1);
-        assertTrue(identifier.contains(patient), "the query's identifier, as sent");
+        assertTrue(queryOf(query).contains(patient), "the query's identifier, as sent");
         assertEquals("E", action(query));
 
         Dcmtk.require("getscu");
@@ -125,6 +123,14 @@ class AuditIT {
         SyslogCollector.Message web = collector.await(m -> m.eventId().equals("110104") && m.xml().contains(study)
                 && m.xml().contains("UserID=\"admin\""), WAIT, "for the WADO-RS retrieve");
         assertEquals("R", action(web));
+
+        HttpResponse<String> ups = Beacon.call("http://127.0.0.1:8080/beacon/dicomweb", "GET",
+                "/workitems?PatientID=" + patient, null, "admin", Beacon.adminPassword());
+        assertEquals(204, ups.statusCode(), "no workitem for this patient");
+        SyslogCollector.Message upsSearch = collector.await(m -> m.eventId().equals("110112")
+                && m.xml().contains("ParticipantObjectID=\"1.2.840.10008.5.1.4.34.6.3\"")
+                && m.xml().contains("UserID=\"admin\"") && queryOf(m).contains(patient), WAIT, "for the UPS-RS search");
+        assertEquals("127.0.0.1", participant(upsSearch, "admin").getAttribute("NetworkAccessPointID"));
 
         // kept for the console, found by patient
         JsonArray kept = Beacon.array(Beacon.api("GET", "/audit?patientId=" + patient, null));
@@ -181,6 +187,25 @@ class AuditIT {
                 .item(0), "EventTypeCode"));
         assertEquals(403, Beacon.call("GET", "/audit", null, user, "a-long-password-1").statusCode(),
                 "the audit trail is for administrators");
+
+        // an administrator (of their own, so that no earlier reading within the minute hides it) reads the trail
+        String auditor = "auditor" + (System.nanoTime() % 1_000_000);
+        assertEquals(200, Beacon.api("PUT", "/users/" + auditor,
+                "{\"password\":\"a-long-password-2\",\"role\":\"admin\"}").statusCode());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(200, Beacon.call("GET", "/audit?limit=1", null, auditor, "a-long-password-2").statusCode());
+        }
+        SyslogCollector.Message used = collector.await(m -> m.eventId().equals("110101")
+                && m.xml().contains("UserID=\"" + auditor + "\""), WAIT, "for the audit log read");
+        assertEquals("R", action(used));
+        assertEquals("true", participant(used, auditor).getAttribute("UserIsRequestor"));
+        Element log = object(used, "/beacon/api/audit");
+        assertEquals("13", log.getAttribute("ParticipantObjectTypeCodeRole"));
+        assertEquals("Security Audit Log", log.getElementsByTagName("ParticipantObjectName").item(0)
+                .getTextContent());
+        JsonArray reads = Beacon.array(Beacon.call("GET", "/audit?event=110101&user=" + auditor, null, auditor,
+                "a-long-password-2"));
+        assertEquals(1, reads.size(), "a reader's repeats within a minute are one message: " + reads);
     }
 
     @Test
@@ -276,7 +301,7 @@ class AuditIT {
         awaitForwarded(last);
         Set<String> receivedWhileUp = new HashSet<>(collector.received().subList(0, receivedBefore).stream()
                 .map(SyslogCollector.Message::xml).toList());
-        List<String> expected = keptAfter(before).stream().filter(x -> !receivedWhileUp.contains(x)).toList();
+        List<String> expected = kept(before, last).stream().filter(x -> !receivedWhileUp.contains(x)).toList();
         assertTrue(expected.size() >= 2 * associations, expected.size() + " messages kept for " + associations
                 + " associations and as many failed logins");
         List<String> delivered = collector.received().subList(receivedBefore, collector.received().size()).stream()
@@ -290,8 +315,11 @@ class AuditIT {
         return newest.isEmpty() ? 0 : newest.getJsonObject(0).getJsonNumber("id").longValue();
     }
 
-    /** The XML of the records after {@code id}, oldest first. */
-    private static List<String> keptAfter(long id) throws Exception {
+    /**
+     * The XML of the records after {@code id} up to {@code last}, oldest first (reading them is audited too,
+     * in records after {@code last}).
+     */
+    private static List<String> kept(long id, long last) throws Exception {
         List<Long> ids = new ArrayList<>();
         for (int offset = 0; ; offset += 1000) {
             JsonArray page = Beacon.array(Beacon.api("GET", "/audit?limit=1000&offset=" + offset, null));
@@ -302,7 +330,9 @@ class AuditIT {
                     older = true;
                     break;
                 }
-                ids.add(0, i);
+                if (i <= last) {
+                    ids.add(0, i);
+                }
             }
             if (older || page.size() < 1000) {
                 break;
@@ -322,6 +352,13 @@ class AuditIT {
         }
         String xml = Beacon.api("GET", "/audit/" + id, null).body();
         collector.await(m -> m.xml().equals(xml), Duration.ofSeconds(60), "for record " + id);
+    }
+
+    /** The identifier of a Query message, decoded (its attributes' values readable). */
+    private static String queryOf(SyslogCollector.Message m) {
+        NodeList q = m.document().getElementsByTagName("ParticipantObjectQuery");
+        return q.getLength() == 0 ? "" : new String(Base64.getDecoder().decode(q.item(0).getTextContent()),
+                StandardCharsets.ISO_8859_1);
     }
 
     private static String action(SyslogCollector.Message m) {

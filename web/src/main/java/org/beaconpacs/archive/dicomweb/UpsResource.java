@@ -50,6 +50,10 @@ public class UpsResource {
     private UpsService ups;
     @Context
     private UriInfo uri;
+    @Context
+    private jakarta.ws.rs.core.SecurityContext security;
+    @Context
+    private jakarta.servlet.http.HttpServletRequest http;
 
     @POST
     @Consumes({QidoResource.DICOM_JSON, "application/json"})
@@ -108,7 +112,9 @@ public class UpsResource {
     public Response search() {
         MultivaluedMap<String, String> q = uri.getQueryParameters();
         QidoParameters p = QidoParameters.of(q, Level.INSTANCE, null, null, QuerySettings.maxMatches());
-        List<Attributes> found = ups.search(keys(q), p.offset(), p.limit() + 1);
+        List<Attributes> found = ups.search(keys(q), p.offset(), p.limit() + 1,
+                security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName(),
+                http.getRemoteAddr());
         if (found.isEmpty()) {
             return Response.noContent().build();
         }

@@ -1,0 +1,5 @@
+package org.beaconpacs.archive.audit;
+
+/** Somebody read the kept audit records (the console's Audit page, {@code GET /api/audit}). */
+public record AuditLogUsed() {
+}
