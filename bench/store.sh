@@ -86,11 +86,12 @@ if wanted h2-audit || wanted pg-audit || wanted h2-tls || wanted storescp-tls; t
       >/dev/null 2>&1) & pids+=($!)
   done
 fi
-trust="-Djavax.net.ssl.trustStore=$work/pki/trust.p12 -Djavax.net.ssl.trustStorePassword=changeit"
-extra=$trust start_beacon h2-audit 900 11509 BEACON_AUDIT_HOST=127.0.0.1 BEACON_AUDIT_PORT=16515
+# the audit syslog trusts the s_server's certificate through Elytron's trust store (README "TLS")
+trust=(BEACON_TLS_TRUST_STORE="$work/pki/trust.p12" BEACON_TLS_TRUST_STORE_PASSWORD=changeit)
+start_beacon h2-audit 900 11509 BEACON_AUDIT_HOST=127.0.0.1 BEACON_AUDIT_PORT=16515 "${trust[@]}"
 start_beacon h2-tls 1100 11511 BEACON_TLS_KEY_STORE="$work/pki/server.p12" BEACON_TLS_KEY_STORE_PASSWORD=changeit \
   BEACON_TLS_TRUST_STORE="$work/pki/trust.p12" BEACON_TLS_TRUST_STORE_PASSWORD=changeit
-extra=$trust start_beacon pg-audit 1000 11510 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:25433/b_audit BEACON_DB_USER=b_audit BEACON_AUDIT_HOST=127.0.0.1 BEACON_AUDIT_PORT=16516
+start_beacon pg-audit 1000 11510 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:25433/b_audit BEACON_DB_USER=b_audit BEACON_AUDIT_HOST=127.0.0.1 BEACON_AUDIT_PORT=16516 "${trust[@]}"
 for name in pg-perobj pg-deferred h2-perobj h2-deferred pg-base h2-base h2-audit pg-audit h2-tls; do
   wanted "$name" || continue
   mgmt=$(( 9990 + ${offset[$name]} ))
