@@ -95,6 +95,52 @@ class TlsIT {
         assertEquals("TLS1", s.getString("patientId"));
     }
 
+    /**
+     * Outbound TLS (Elytron's client-ssl-context): an export to a remote AE marked TLS reaches DCMTK's
+     * {@code storescp +tls}, which requires the archive's certificate, and does not reach one whose own
+     * certificate the archive's trust store does not vouch for.
+     */
+    @Test
+    void anExportToATlsNodePresentsTheArchivesCertificateAndChecksThePeers(@TempDir Path dir) throws Exception {
+        Dcmtk.require("storescp");
+        String study = UIDs.createUID();
+        Path file = Synthetic.write(Synthetic.ct("TLSOUT", "Outbound^Otto", study, UIDs.createUID(), 1, 256),
+                dir.resolve("ct.dcm"));
+        assertEquals(0, Dcmtk.run("storescu", "-aec", Beacon.AE_TITLE, Beacon.HOST,
+                String.valueOf(Beacon.dicomPort()), file.toString()).exitCode());
+        for (boolean trusted : new boolean[] {true, false}) {
+            String ae = trusted ? "TLSDEST" : "ROGUEDEST";
+            Path received = java.nio.file.Files.createDirectories(dir.resolve(ae));
+            int destination = Dcmtk.freePort();
+            Process storescp = Dcmtk.start("storescp", "-aet", ae, "+tls",
+                    pki(trusted ? "server.key" : "rogue-client.key").toString(),
+                    pki(trusted ? "server.pem" : "rogue-client.pem").toString(), "+cf", pki("ca.pem").toString(),
+                    "-od", received.toString(), String.valueOf(destination));
+            try {
+                Beacon.awaitListening(destination);
+                assertEquals(201, Beacon.api("POST", "/aes", Json.createObjectBuilder().add("aeTitle", ae)
+                        .add("host", "127.0.0.1").add("port", destination).add("tls", true).build().toString())
+                        .statusCode());
+                JsonObject result = Beacon.object(Beacon.api("POST", "/studies/" + study + "/export?to=" + ae,
+                        null));
+                try (var files = java.nio.file.Files.list(received)) {
+                    if (trusted) {
+                        assertEquals(1, result.getInt("completed"), result.toString());
+                        assertEquals(1, files.count(), "the CT arrived over TLS");
+                    } else {
+                        assertEquals(0, result.getInt("completed"), result.toString());
+                        assertEquals(0, files.count(), "nothing sent to a node the trust store does not vouch for");
+                    }
+                }
+            } finally {
+                storescp.destroy();
+                storescp.waitFor();
+                Beacon.api("DELETE", "/aes/" + ae, null);
+            }
+        }
+        Beacon.api("DELETE", "/studies/" + study, null);
+    }
+
     @Test
     void aNodeWithoutATrustedCertificateIsRefusedAndAudited() throws Exception {
         Dcmtk.require("echoscu");
