@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.beaconpacs.archive.config.Settings;
 import org.beaconpacs.archive.config.AeConfigService;
 import org.beaconpacs.archive.config.AeDto;
 import org.beaconpacs.archive.entity.activity.AssociationNote;
@@ -55,6 +56,7 @@ public class ActivityService {
         AssociationRecord r = new AssociationRecord();
         var info = report.association();
         r.setSerial(info.serial());
+        r.setNode(Settings.nodeName());
         r.setCallingAe(info.callingAeTitle());
         r.setCalledAe(info.calledAeTitle());
         r.setPeerHost(info.peerHost());

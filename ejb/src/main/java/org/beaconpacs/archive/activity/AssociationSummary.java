@@ -14,9 +14,10 @@ import org.beaconpacs.archive.entity.activity.TracedMessage;
  *
  * @param outcome the name of the outcome: RELEASED, ABORTED_BY_PEER, ABORTED, PEER_CLOSED, REJECTED,
  *     NOT_ESTABLISHED
+ * @param node the cluster node that served it (its jboss.node.name)
  * @param requests the requests by command, as text ("C-STORE-RQ=12 C-ECHO-RQ=1")
  */
-public record AssociationSummary(long id, long serial, String callingAe, String calledAe, String peerHost,
+public record AssociationSummary(long id, long serial, String node, String callingAe, String calledAe, String peerHost,
                                  Integer peerPort, Integer localPort, Instant started, Instant ended, String outcome,
                                  String outcomeDetail, long bytesReceived, long bytesSent, Long peerMaxPdu,
                                  Long ourMaxPdu, String peerImplementationClassUid, String peerImplementationVersion,
@@ -37,7 +38,7 @@ public record AssociationSummary(long id, long serial, String callingAe, String 
     static AssociationSummary of(AssociationRecord r, boolean withTrace) {
         List<Context> contexts = !withTrace ? List.of() : r.getContexts().stream().map(AssociationSummary::of).toList();
         List<Message> messages = !withTrace ? List.of() : r.getMessages().stream().map(AssociationSummary::of).toList();
-        return new AssociationSummary(r.getId(), r.getSerial(), r.getCallingAe(), r.getCalledAe(), r.getPeerHost(),
+        return new AssociationSummary(r.getId(), r.getSerial(), r.getNode(), r.getCallingAe(), r.getCalledAe(), r.getPeerHost(),
                 r.getPeerPort(), r.getLocalPort(), r.getStarted(), r.getEnded(), r.getOutcome().name(),
                 r.getOutcomeDetail(), r.getBytesReceived(), r.getBytesSent(), r.getPeerMaxPdu(), r.getOurMaxPdu(),
                 r.getPeerImplementationClassUid(), r.getPeerImplementationVersion(), r.getRequests(), r.requestCounts(),

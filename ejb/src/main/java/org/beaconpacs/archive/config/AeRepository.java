@@ -1,13 +1,17 @@
 package org.beaconpacs.archive.config;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import javax.sql.DataSource;
 import org.beaconpacs.archive.entity.config.ApplicationEntity;
 import org.beaconpacs.archive.entity.config.ArchiveSetting;
 import org.beaconpacs.archive.input.InvalidInputException;
 import org.beaconpacs.archive.input.Problem;
+import org.beaconpacs.archive.schema.DatabaseKind;
+import org.beaconpacs.archive.schema.StartupLocks;
 
 /** The application entities and archive settings in the database (one transaction per call). */
 @Stateless
@@ -17,6 +21,8 @@ public class AeRepository {
 
     @PersistenceContext(unitName = "beacon")
     private EntityManager em;
+    @Resource(lookup = "java:jboss/datasources/BeaconDS")
+    private DataSource dataSource;
 
     public List<AeDto> all() {
         return em.createNamedQuery(ApplicationEntity.ALL, ApplicationEntity.class).getResultList().stream()
@@ -25,6 +31,21 @@ public class AeRepository {
 
     public AeDto find(String aeTitle) {
         return entity(aeTitle) == null ? null : AeDto.of(entity(aeTitle));
+    }
+
+    /**
+     * Creates {@code ae}, the default local AE, unless a local AE exists: at the first start, which two
+     * cluster nodes may make at once (the second waits for the first, then finds it).
+     *
+     * @return whether it was created
+     */
+    public boolean createFirstLocal(AeDto ae) {
+        StartupLocks.holdForTransaction(em, DatabaseKind.of(dataSource), StartupLocks.FIRST_LOCAL_AE);
+        if (all().stream().anyMatch(AeDto::local)) {
+            return false;
+        }
+        create(ae);
+        return true;
     }
 
     public AeDto create(AeDto ae) {

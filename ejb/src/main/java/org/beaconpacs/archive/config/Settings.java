@@ -9,12 +9,28 @@ public final class Settings {
     private Settings() {
     }
 
+    /**
+     * This node's name: WildFly's jboss.node.name (BEACON_NODE_NAME in a cluster, the host name otherwise).
+     */
+    public static String nodeName() {
+        String name = System.getProperty("jboss.node.name");
+        return name != null && !name.isBlank() ? name : System.getProperty("jboss.qualified.host.name", "beacon");
+    }
+
     public static String localAeTitle() {
         return System.getProperty("beacon.ae.title", "BEACON").strip();
     }
 
     public static int dicomPort() {
         return Integer.parseInt(System.getProperty("beacon.dicom.port", "11112").strip());
+    }
+
+    /**
+     * Added to every local AE's port when its listener opens: 0, except for cluster nodes on one machine,
+     * which share one AE configuration and are told apart by WildFly's port offset (beacon-ha.cli).
+     */
+    public static int dicomPortOffset() {
+        return Integer.parseInt(System.getProperty("beacon.dicom.port-offset", "0").strip());
     }
 
     public static String dicomHost() {

@@ -59,8 +59,9 @@ public class NetworkConfigurator {
             if (problem != null) {
                 throw new IllegalStateException("BEACON_AE_TITLE: " + problem);
             }
-            repository.create(ae);
-            LOG.info(() -> "first start: local AE " + ae.aeTitle() + " created on port " + ae.port());
+            if (repository.createFirstLocal(ae)) {
+                LOG.info(() -> "first start: local AE " + ae.aeTitle() + " created on port " + ae.port());
+            }
         }
         LOG.info(() -> "DIMSE services: " + registry);
         push();
@@ -77,7 +78,8 @@ public class NetworkConfigurator {
         List<AeDto> aes = repository.all();
         permissions.update(aes);
         List<LocalAe> local = aes.stream().filter(AeDto::local)
-                .map(a -> new LocalAe(a.aeTitle(), a.host(), a.port(), a.tls(), refusedStorage(a))).toList();
+                .map(a -> new LocalAe(a.aeTitle(), a.host(), a.port() + Settings.dicomPortOffset(), a.tls(),
+                        refusedStorage(a))).toList();
         Set<String> known = aes.stream().filter(a -> !a.local()).map(AeDto::aeTitle).collect(Collectors.toSet());
         CallingAePolicy policy = repository.callingAePolicy();
         dicom.configure(new DicomConfiguration(local, known, policy == CallingAePolicy.ACCEPT,

@@ -42,15 +42,20 @@ public class SchemaMigration {
     void migrate() {
         try (Connection c = dataSource.getConnection()) {
             String database = DatabaseKind.of(c).scriptFolder();
-            ensureVersionTable(c);
-            int current = currentVersion(c);
-            List<String> scripts = index();
-            for (int v = current + 1; v <= scripts.size(); v++) {
-                apply(c, database, v, scripts.get(v - 1));
+            StartupLocks.hold(c, StartupLocks.SCHEMA); // another node starting at the same time waits here
+            try {
+                ensureVersionTable(c);
+                int current = currentVersion(c);
+                List<String> scripts = index();
+                for (int v = current + 1; v <= scripts.size(); v++) {
+                    apply(c, database, v, scripts.get(v - 1));
+                }
+                int now = scripts.size();
+                LOG.info(() -> "database schema (" + database + ") at version " + now
+                        + (current < now ? ", migrated from " + current : ", up to date"));
+            } finally {
+                StartupLocks.release(c, StartupLocks.SCHEMA);
             }
-            int now = scripts.size();
-            LOG.info(() -> "database schema (" + database + ") at version " + now
-                    + (current < now ? ", migrated from " + current : ", up to date"));
         } catch (SQLException e) {
             throw new IllegalStateException("schema migration failed: " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package org.beaconpacs.archive.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,7 @@ class VerificationIT {
         }
         assertTrue(released != null && rejected != null, "both associations recorded");
         assertEquals("called AE title not recognized", rejected.getString("outcomeDetail"));
+        assertFalse(released.getString("node", "").isBlank(), "the node that served it: " + released);
         assertEquals(1, released.getJsonObject("requests").getInt("C-ECHO-RQ"));
         JsonObject context = released.getJsonArray("contexts").getJsonObject(0);
         assertEquals("1.2.840.10008.1.1", context.getString("abstractSyntax"));

@@ -19,7 +19,7 @@ import org.beaconpacs.archive.activity.AssociationSummary;
 public class ActivityResource {
 
     /** One association as JSON. */
-    public record Association(long id, String callingAe, String calledAe, String peerHost, Integer peerPort,
+    public record Association(long id, String node, String callingAe, String calledAe, String peerHost, Integer peerPort,
                               Integer localPort, Instant started, Instant ended, String outcome,
                               String outcomeDetail, long bytesReceived, long bytesSent, Long peerMaxPdu,
                               Long ourMaxPdu, String peerImplementationClassUid, String peerImplementationVersion,
@@ -40,7 +40,7 @@ public class ActivityResource {
     }
 
     private static Association json(AssociationSummary r, List<String> notes) {
-        return new Association(r.id(), r.callingAe(), r.calledAe(), r.peerHost(), r.peerPort(), r.localPort(),
+        return new Association(r.id(), r.node(), r.callingAe(), r.calledAe(), r.peerHost(), r.peerPort(), r.localPort(),
                 r.started(), r.ended(), r.outcome(), r.outcomeDetail(), r.bytesReceived(), r.bytesSent(),
                 r.peerMaxPdu(), r.ourMaxPdu(), r.peerImplementationClassUid(), r.peerImplementationVersion(),
                 r.requestCounts(), r.objectsStored(), r.bytesStored(), r.failures(), notes, r.roles(), r.contexts(),

@@ -37,6 +37,8 @@ public class AssociationRecord {
     private Long id;
 
     private long serial;
+    /** The cluster node (jboss.node.name) that served it. */
+    private String node;
     @Column(name = "calling_ae")
     private String callingAe;
     @Column(name = "called_ae")
@@ -98,6 +100,14 @@ public class AssociationRecord {
 
     public void setSerial(long serial) {
         this.serial = serial;
+    }
+
+    public String getNode() {
+        return node;
+    }
+
+    public void setNode(String node) {
+        this.node = node;
     }
 
     public String getCallingAe() {

@@ -29,19 +29,28 @@ public final class StandaloneServer implements AutoCloseable {
     public static final int OFFSET = 200;
 
     private final Path home;
+    private final int offset;
+    private final int dicomShift;
     private final Map<String, String> env;
     private Process process;
 
     public StandaloneServer(Path home, Map<String, String> env) throws IOException {
+        this(Path.of(System.getProperty("jboss.home")), home, OFFSET, ownDatabase(env), false);
+    }
+
+    /**
+     * A copy of the server at {@code source} with its ports shifted by {@code offset}, on the database
+     * {@code env} names.
+     *
+     * @param clusterNode whether it is the cluster variant, whose DICOM listeners the offset shifts too
+     */
+    public StandaloneServer(Path source, Path home, int offset, Map<String, String> env, boolean clusterNode)
+            throws IOException {
         this.home = home;
+        this.offset = offset;
+        this.dicomShift = clusterNode ? offset : 0;
         this.env = new HashMap<>(env);
-        if ("postgresql".equals(System.getProperty("test.db"))) {
-            // a database of its own: servers of different tests must not share configuration
-            String db = "beacon_" + this.env.get("BEACON_DICOM_PORT");
-            EmbeddedPostgresSession.createDatabase(db);
-            this.env.put("BEACON_DB_URL", "jdbc:postgresql://127.0.0.1:" + EmbeddedPostgresSession.PORT + "/" + db);
-        }
-        copy(Path.of(System.getProperty("jboss.home")), home);
+        copy(source, home);
         // the copy must not inherit the Arquillian server's data (but keeps the deployed content)
         try (var data = Files.list(home.resolve("standalone/data"))) {
             for (Path p : data.toList()) {
@@ -54,16 +63,36 @@ public final class StandaloneServer implements AutoCloseable {
         deleteTree(home.resolve("standalone/tmp"));
     }
 
+    /** On PostgreSQL, a database of its own: servers of different tests must not share configuration. */
+    private static Map<String, String> ownDatabase(Map<String, String> env) {
+        Map<String, String> own = new HashMap<>(env);
+        if ("postgresql".equals(System.getProperty("test.db"))) {
+            String db = "beacon_" + env.get("BEACON_DICOM_PORT");
+            EmbeddedPostgresSession.createDatabase(db);
+            own.put("BEACON_DB_URL", "jdbc:postgresql://127.0.0.1:" + EmbeddedPostgresSession.PORT + "/" + db);
+        }
+        return own;
+    }
+
     public Path storageRoot() {
         return home.resolve("standalone/data/beacon/storage");
     }
 
     public int dicomPort() {
-        return Integer.parseInt(env.get("BEACON_DICOM_PORT"));
+        return Integer.parseInt(env.get("BEACON_DICOM_PORT")) + dicomShift;
     }
 
     public String api() {
-        return "http://127.0.0.1:" + (8080 + OFFSET) + "/beacon/api";
+        return "http://127.0.0.1:" + httpPort() + "/beacon/api";
+    }
+
+    public int httpPort() {
+        return 8080 + offset;
+    }
+
+    /** The management port, where MicroProfile Health answers. */
+    public int managementPort() {
+        return 9990 + offset;
     }
 
     /** A REST call to this server as its admin. */
@@ -102,7 +131,7 @@ public final class StandaloneServer implements AutoCloseable {
     /** Starts the server and waits until its DICOM listener is ready. */
     public void start() throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
-                "-Djboss.socket.binding.port-offset=" + OFFSET)
+                "-Djboss.socket.binding.port-offset=" + offset)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         pb.environment().putAll(env);
@@ -113,7 +142,7 @@ public final class StandaloneServer implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + (9990 + OFFSET) + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                        + managementPort() + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("dicom-listeners")) {
                     return;
                 }

@@ -1,0 +1,52 @@
+package org.beaconpacs.archive.schema;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * What two cluster nodes starting at once on an empty database must not both do (create the schema, the first
+ * administrator, the default local AE) is serialized by PostgreSQL advisory locks: the second node waits, then finds the
+ * work done. On H2 the database is one process's file, so there is never a second node to wait for.
+ */
+public final class StartupLocks {
+
+    /** The schema migration, for the whole of it. */
+    static final long SCHEMA = 0x4245_4143_4f4eL; // "BEACON"
+    /** The first administrator account. */
+    public static final long INITIAL_ADMIN = SCHEMA + 1;
+    /** The default local AE. */
+    public static final long FIRST_LOCAL_AE = SCHEMA + 2;
+
+    private StartupLocks() {
+    }
+
+    /** Holds {@code key} on this connection until {@link #release}: a session-level lock. */
+    static void hold(Connection c, long key) throws SQLException {
+        if (DatabaseKind.of(c) == DatabaseKind.POSTGRESQL) {
+            call(c, "select pg_advisory_lock(?)", key);
+        }
+    }
+
+    static void release(Connection c, long key) throws SQLException {
+        if (DatabaseKind.of(c) == DatabaseKind.POSTGRESQL) {
+            call(c, "select pg_advisory_unlock(?)", key);
+        }
+    }
+
+    /** Holds {@code key} until the current transaction ends ({@code database}: the archive's datasource's). */
+    public static void holdForTransaction(EntityManager em, DatabaseKind database, long key) {
+        if (database == DatabaseKind.POSTGRESQL) {
+            em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1)) held")
+                    .setParameter(1, key).getSingleResult();
+        }
+    }
+
+    private static void call(Connection c, String sql, long key) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setLong(1, key);
+            p.execute();
+        }
+    }
+}
