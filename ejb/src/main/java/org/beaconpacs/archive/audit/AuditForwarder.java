@@ -10,7 +10,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -108,33 +107,25 @@ public class AuditForwarder {
     }
 
     private void send() throws IOException {
-        AuditSettings s = settings;
-        long last = store.forwarded();
-        for (List<AuditRecord> batch = store.after(last, BATCH); !batch.isEmpty() && !stopped;
-             batch = store.after(last, BATCH)) {
-            if (sender == null) {
-                try (DicomConnection c = connections.getConnection()) {
-                    sender = c.openSyslog(s.host(), s.port(), s.transport(), "beacon");
-                } catch (jakarta.resource.ResourceException e) {
-                    throw new IOException("the resource adapter gives no connection", e);
-                }
-                if (failing) {
-                    LOG.info(() -> "the audit repository " + s.host() + ":" + s.port() + " is reachable again");
-                    failing = false;
-                }
+        while (!stopped && store.forward(BATCH, this::send) == BATCH) {
+            // a full batch: there may be more
+        }
+    }
+
+    private void send(AuditRecord r) throws IOException {
+        if (sender == null) {
+            AuditSettings s = settings;
+            try (DicomConnection c = connections.getConnection()) {
+                sender = c.openSyslog(s.host(), s.port(), s.transport(), "beacon");
+            } catch (jakarta.resource.ResourceException e) {
+                throw new IOException("the resource adapter gives no connection", e);
             }
-            long before = last;
-            try {
-                for (AuditRecord r : batch) {
-                    sender.send(r.getOutcome() == 0 ? 5 : 4, MSGID, r.getMessage());
-                    last = r.getId();
-                }
-            } finally {
-                if (last != before) {
-                    store.forwarded(last); // what went before a failure is not sent again
-                }
+            if (failing) {
+                LOG.info(() -> "the audit repository " + s.host() + ":" + s.port() + " is reachable again");
+                failing = false;
             }
         }
+        sender.send(r.getOutcome() == 0 ? 5 : 4, MSGID, r.getMessage());
     }
 
     private void closeSender() {

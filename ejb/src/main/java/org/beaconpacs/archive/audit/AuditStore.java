@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -11,6 +12,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,21 +50,35 @@ public class AuditStore implements StudyFacts {
                 .setParameter("id", afterId).setMaxResults(max).getResultList();
     }
 
-    /** The id of the last record sent to the audit repository, 0 before the first. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public long forwarded() {
-        ArchiveSetting s = em.find(ArchiveSetting.class, FORWARDED);
-        return s == null ? 0 : Long.parseLong(s.getValue());
+    /** Sends one kept record to the audit repository. */
+    @FunctionalInterface
+    public interface Forwarding {
+        void send(AuditRecord record) throws IOException;
     }
 
+    /**
+     * Sends up to {@code max} records after the cursor through {@code forwarding} and moves the cursor past
+     * those sent, holding the cursor's row meanwhile: in a cluster one node forwards at a time and the next
+     * goes on where it stopped, so every node may forward what any node kept, and none sends a record twice.
+     * A failure keeps what went before it (an IOException does not roll the cursor back).
+     *
+     * @return how many were sent
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void forwarded(long id) {
-        ArchiveSetting s = em.find(ArchiveSetting.class, FORWARDED);
-        if (s == null) {
-            em.persist(new ArchiveSetting(FORWARDED, Long.toString(id)));
-        } else {
-            s.setValue(Long.toString(id));
+    public int forward(int max, Forwarding forwarding) throws IOException {
+        ArchiveSetting cursor = em.find(ArchiveSetting.class, FORWARDED, LockModeType.PESSIMISTIC_WRITE);
+        long last = Long.parseLong(cursor.getValue());
+        int sent = 0;
+        try {
+            for (AuditRecord r : after(last, max)) {
+                forwarding.send(r);
+                last = r.getId();
+                sent++;
+            }
+        } finally {
+            cursor.setValue(Long.toString(last));
         }
+        return sent;
     }
 
     /** The records {@code filter} selects, newest first, one page. */

@@ -79,6 +79,17 @@ public class CommitmentStore {
                 .setParameter("now", now).setMaxResults(max).getResultList();
     }
 
+    /**
+     * Takes transaction {@code id}'s due work for this node until {@code until}: false when it is not due
+     * (another node of the cluster took it first). A node that dies while working leaves it due again at
+     * {@code until}, for another node.
+     */
+    public boolean claim(long id, Instant now, Instant until) {
+        return em.createQuery("update Commitment c set c.due = :until where c.id = :id and c.due <= :now")
+                .setParameter("until", until).setParameter("id", id).setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
     /** What the index holds of each of {@code items}' instances, by SOP Instance UID; absent if none. */
     public Map<String, InstanceCheck.Stored> stored(List<CommitmentItem> items) {
         Map<String, InstanceCheck.Stored> stored = new HashMap<>();

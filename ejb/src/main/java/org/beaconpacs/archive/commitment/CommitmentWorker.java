@@ -37,6 +37,8 @@ public class CommitmentWorker {
     private static final Logger LOG = Logger.getLogger(CommitmentWorker.class.getName());
     private static final long EVERY_MILLIS = 1000;
     private static final int PER_ROUND = 20;
+    /** How long a node may take over one transaction's work before another node may take it up. */
+    private static final java.time.Duration LEASE = java.time.Duration.ofSeconds(60);
 
     @Resource
     private TimerService timers;
@@ -53,6 +55,12 @@ public class CommitmentWorker {
     @PostConstruct
     void start() {
         timers.createIntervalTimer(EVERY_MILLIS, EVERY_MILLIS, new TimerConfig("storage-commitment", false));
+    }
+
+    /** Whether this node took the transaction's due work (in a cluster, every node's worker sees it due). */
+    private boolean claimed(long id) {
+        Instant now = Instant.now();
+        return store.claim(id, now, now.plus(LEASE));
     }
 
     /** A round soon, for a request just persisted. */
@@ -72,6 +80,9 @@ public class CommitmentWorker {
                 List<Long> ids = store.due(EnumSet.of(Commitment.State.VERIFYING, Commitment.State.REPORTING),
                         Instant.now(), PER_ROUND);
                 for (Long id : ids) {
+                    if (!claimed(id)) {
+                        continue;
+                    }
                     try {
                         service.work(id);
                     } catch (RuntimeException e) {
@@ -80,7 +91,9 @@ public class CommitmentWorker {
                     }
                 }
                 for (Long id : store.due(EnumSet.of(Commitment.State.AWAITING_REPORT), Instant.now(), PER_ROUND)) {
-                    asked.expire(id);
+                    if (claimed(id)) {
+                        asked.expire(id);
+                    }
                 }
                 if (ids.size() == PER_ROUND) {
                     again.set(true);

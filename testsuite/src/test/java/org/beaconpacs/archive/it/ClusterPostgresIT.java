@@ -16,6 +16,7 @@ import org.beaconpacs.archive.it.testing.Beacon;
 import org.beaconpacs.archive.it.testing.Cluster;
 import org.beaconpacs.archive.it.testing.StandaloneServer;
 import org.beaconpacs.archive.it.testing.Synthetic;
+import org.beaconpacs.archive.it.testing.SyslogCollector;
 import org.beaconpacs.dicom.net.testing.Dcmtk;
 import org.beaconpacs.dicom.uid.UIDs;
 import org.junit.jupiter.api.AfterAll;
@@ -32,13 +33,16 @@ class ClusterPostgresIT {
     /** Under target/, not a temporary folder: the nodes' logs stay for a look after a failure. */
     private static final Path dir = Path.of("target/cluster").toAbsolutePath();
     private static Cluster cluster;
+    /** The audit repository of both nodes (TLS: nothing sent while it is down is lost). */
+    private static SyslogCollector audit;
 
     @BeforeAll
     static void start() throws Exception {
         Cluster.require();
         Dcmtk.require("storescu");
         Cluster.clean(dir);
-        cluster = new Cluster(dir, "beacon_cluster");
+        audit = new SyslogCollector("tls", SyslogCollector.port() + 1).start();
+        cluster = new Cluster(dir, "beacon_cluster", SyslogCollector.port() + 1);
         cluster.start(); // stopped in stop() even when it fails half way
     }
 
@@ -46,6 +50,9 @@ class ClusterPostgresIT {
     static void stop() throws Exception {
         if (cluster != null) {
             cluster.close();
+        }
+        if (audit != null) {
+            audit.close();
         }
     }
 
@@ -88,6 +95,39 @@ class ClusterPostgresIT {
             }
         }
         assertEquals(Set.of("node1", "node2"), nodes, "the associations spread over both nodes, each named");
+    }
+
+    /**
+     * Both nodes keep audit records in the one table and both forward: taking turns on the cursor's row, they
+     * send every record once, in the order kept, whichever node kept it.
+     */
+    @Test
+    void theAuditTrailOfBothNodesReachesTheRepositoryOnceInOrder() throws Exception {
+        for (int n = 1; n <= 2; n++) { // records on each node: a store and a failed login
+            Path file = Synthetic.write(Synthetic.ct("CLUAUD" + n, "Audit^Anne", UIDs.createUID(), UIDs.createUID(),
+                    1, 256), dir.resolve("audit" + n + ".dcm"));
+            assertEquals(0, Dcmtk.run("storescu", "-aet", "CLUAUDIT" + n, "-aec", Beacon.AE_TITLE, "127.0.0.1",
+                    String.valueOf(cluster.node(n).dicomPort()), file.toString()).exitCode());
+            assertEquals(401, Beacon.call(cluster.node(n).api(), "GET", "/studies", null, "cluster-guess" + n,
+                    "wrong").statusCode());
+        }
+        StandaloneServer node1 = cluster.node(1);
+        var newest = Beacon.array(node1.api("GET", "/audit?limit=1")).getJsonObject(0);
+        long last = newest.getJsonNumber("id").longValue();
+        String lastXml = node1.api("GET", "/audit/" + last).body();
+        audit.await(m -> m.xml().equals(lastXml), java.time.Duration.ofSeconds(60), "for record " + last);
+        List<String> kept = new ArrayList<>();
+        for (var v : Beacon.array(node1.api("GET", "/audit?limit=1000"))) {
+            long id = v.asJsonObject().getJsonNumber("id").longValue();
+            if (id <= last) {
+                kept.add(0, node1.api("GET", "/audit/" + id).body());
+            }
+        }
+        List<String> received = audit.received().stream().map(SyslogCollector.Message::xml).toList();
+        assertTrue(kept.stream().anyMatch(x -> x.contains("CLUAUDIT1")) && kept.stream().anyMatch(x -> x.contains(
+                "CLUAUDIT2")), "both nodes' stores kept");
+        assertEquals(kept, received.subList(0, kept.size()), "every record once, in order, from either node");
+        assertEquals(List.of(), audit.problems());
     }
 
     @Test

@@ -55,8 +55,11 @@ public final class Cluster implements AutoCloseable {
         Files.createDirectories(dir);
     }
 
-    /** Two nodes (not started) on a new database {@code database}, files under {@code dir}. */
-    public Cluster(Path dir, String database) throws IOException {
+    /**
+     * Two nodes (not started) on a new database {@code database}, files under {@code dir}, sending their audit
+     * trail over TLS to {@code auditPort} on this machine.
+     */
+    public Cluster(Path dir, String database, int auditPort) throws IOException {
         this.dir = dir;
         EmbeddedPostgresSession.createDatabase(database);
         String members = String.join(",", java.util.Arrays.stream(OFFSETS)
@@ -76,6 +79,12 @@ public final class Cluster implements AutoCloseable {
             env.put("BEACON_STORAGE_MIN_FREE_MB", "10");
             env.put("BEACON_CLUSTER_MEMBERS", members);
             env.put("BEACON_BIND_ADDRESS", "127.0.0.1");
+            env.put("BEACON_AUDIT_HOST", "127.0.0.1");
+            env.put("BEACON_AUDIT_PORT", String.valueOf(auditPort));
+            env.put("BEACON_AUDIT_PROTOCOL", "tls");
+            env.put("BEACON_AUDIT_RETRY_MILLIS", "500");
+            env.put("BEACON_TLS_TRUST_STORE", SyslogCollector.pki().resolve("trust.p12").toString());
+            env.put("BEACON_TLS_TRUST_STORE_PASSWORD", "changeit");
             nodes.add(new StandaloneServer(Path.of(System.getProperty("test.server.ha")), dir.resolve("node" + (i + 1)),
                     OFFSETS[i], env, true));
         }
