@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.io.Serializable;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
@@ -27,15 +26,30 @@ public class LoginThrottle {
         static final Verdict ALLOWED = new Verdict(true, 0, false);
     }
 
-    /** The failures in a row of one user name or address. */
-    record Failures(int count, long lastMillis, long lockedUntilMillis) implements Serializable {
+    /**
+     * The failures in a row of one user name or address. Kept in the cache as text: in a cluster the cache is
+     * replicated, and a JDK type is what every node can read without the deployment's classes.
+     */
+    record Failures(int count, long lastMillis, long lockedUntilMillis) {
+
+        static Failures of(String text) {
+            if (text == null) {
+                return null;
+            }
+            String[] f = text.split(":");
+            return new Failures(Integer.parseInt(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]));
+        }
+
+        String text() {
+            return count + ":" + lastMillis + ":" + lockedUntilMillis;
+        }
     }
 
     static final int ADDRESS_FACTOR = 5;
     private static final long MAX_DELAY_MILLIS = 60_000;
 
     @Resource(lookup = "java:jboss/infinispan/cache/beacon/login-failures")
-    private Cache<String, Failures> failures;
+    private Cache<String, String> failures;
     @Inject
     private Event<UserAuthenticated> authenticated;
 
@@ -54,8 +68,8 @@ public class LoginThrottle {
     /** Whether {@code user} from {@code address} may try a password now. */
     public Verdict check(String user, String address) {
         long now = System.currentTimeMillis();
-        Verdict byName = verdict(failures.get(nameKey(user)), now, true);
-        Verdict byAddress = verdict(failures.get(addressKey(address)), now, false);
+        Verdict byName = verdict(Failures.of(failures.get(nameKey(user))), now, true);
+        Verdict byAddress = verdict(Failures.of(failures.get(addressKey(address))), now, false);
         if (!byName.allowed() || !byAddress.allowed()) {
             return byName.retryAfterSeconds() >= byAddress.retryAfterSeconds() ? byName : byAddress;
         }
@@ -83,20 +97,30 @@ public class LoginThrottle {
         failures.remove(addressKey(address));
     }
 
-    /** Counts one failure; true when it locks. */
+    /**
+     * Counts one failure; true when it locks. A conditional write, tried again when another request (on this
+     * node or another) counted meanwhile: no function travels to the cache's other nodes.
+     */
     private boolean count(String key, long now, int lockAt) {
-        long lockMillis = lockMillis();
-        boolean[] locks = {false};
-        failures.compute(key, (k, f) -> {
+        long lifespan = lockMillis() + MAX_DELAY_MILLIS;
+        while (true) {
+            String old = failures.get(key);
+            Failures f = Failures.of(old);
             int count = f == null || f.lockedUntilMillis() != 0 && f.lockedUntilMillis() <= now ? 1 : f.count() + 1;
             long lockedUntil = f != null && f.lockedUntilMillis() > now ? f.lockedUntilMillis() : 0;
+            boolean locks = false;
             if (lockedUntil == 0 && count >= lockAt) {
-                lockedUntil = now + lockMillis;
-                locks[0] = true;
+                lockedUntil = now + lockMillis();
+                locks = true;
             }
-            return new Failures(count, now, lockedUntil);
-        }, lockMillis + MAX_DELAY_MILLIS, TimeUnit.MILLISECONDS);
-        return locks[0];
+            String next = new Failures(count, now, lockedUntil).text();
+            boolean written = old == null
+                    ? failures.putIfAbsent(key, next, lifespan, TimeUnit.MILLISECONDS) == null
+                    : failures.replace(key, old, next, lifespan, TimeUnit.MILLISECONDS);
+            if (written) {
+                return locks;
+            }
+        }
     }
 
     private Verdict verdict(Failures f, long now, boolean slows) {
