@@ -7,7 +7,7 @@ import java.sql.SQLException;
 
 /**
  * What two cluster nodes starting at once on an empty database must not both do (create the schema, the first
- * administrator, the default local AE) is serialized by PostgreSQL advisory locks: the second node waits, then finds the
+ * administrator, the default local AE and printer) is serialized by PostgreSQL advisory locks: the second node waits, then finds the
  * work done. On H2 the database is one process's file, so there is never a second node to wait for.
  */
 public final class StartupLocks {
@@ -18,6 +18,8 @@ public final class StartupLocks {
     public static final long INITIAL_ADMIN = SCHEMA + 1;
     /** The default local AE. */
     public static final long FIRST_LOCAL_AE = SCHEMA + 2;
+    /** The default printer. */
+    public static final long DEFAULT_PRINTER = SCHEMA + 3;
 
     private StartupLocks() {
     }
