@@ -1,16 +1,13 @@
 package org.beaconpacs.archive.config;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import javax.sql.DataSource;
 import org.beaconpacs.archive.entity.config.ApplicationEntity;
 import org.beaconpacs.archive.entity.config.ArchiveSetting;
 import org.beaconpacs.archive.input.InvalidInputException;
 import org.beaconpacs.archive.input.Problem;
-import org.beaconpacs.archive.schema.DatabaseKind;
 import org.beaconpacs.archive.schema.StartupLocks;
 
 /** The application entities and archive settings in the database (one transaction per call). */
@@ -21,8 +18,6 @@ public class AeRepository {
 
     @PersistenceContext(unitName = "beacon")
     private EntityManager em;
-    @Resource(lookup = "java:jboss/datasources/BeaconDS")
-    private DataSource dataSource;
 
     public List<AeDto> all() {
         return em.createNamedQuery(ApplicationEntity.ALL, ApplicationEntity.class).getResultList().stream()
@@ -40,7 +35,7 @@ public class AeRepository {
      * @return whether it was created
      */
     public boolean createFirstLocal(AeDto ae) {
-        StartupLocks.holdForTransaction(em, DatabaseKind.of(dataSource), StartupLocks.FIRST_LOCAL_AE);
+        StartupLocks.holdForTransaction(em, StartupLocks.FIRST_LOCAL_AE);
         if (all().stream().anyMatch(AeDto::local)) {
             return false;
         }

@@ -1,16 +1,13 @@
 package org.beaconpacs.archive.print;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.beaconpacs.archive.config.Settings;
 import org.beaconpacs.archive.entity.print.Printer;
-import org.beaconpacs.archive.schema.DatabaseKind;
 import org.beaconpacs.archive.schema.StartupLocks;
 
 /** The printers' configuration in the database. */
@@ -19,8 +16,6 @@ public class Printers {
 
     private static final Logger LOG = Logger.getLogger(Printers.class.getName());
 
-    @Resource(lookup = "java:jboss/datasources/BeaconDS")
-    private DataSource dataSource;
     @PersistenceContext(unitName = "beacon")
     private EntityManager em;
 
@@ -40,7 +35,7 @@ public class Printers {
      */
     public void ensureDefault() {
         // two cluster nodes' first start at once: one creates it, the other finds it
-        StartupLocks.holdForTransaction(em, DatabaseKind.of(dataSource), StartupLocks.DEFAULT_PRINTER);
+        StartupLocks.holdForTransaction(em, StartupLocks.DEFAULT_PRINTER);
         if (em.createNamedQuery(Printer.ALL, Printer.class).setMaxResults(1).getResultList().isEmpty()) {
             Printer p = new Printer(Settings.localAeTitle(), "Film files (PNG, PDF)");
             p.setDescription("films rendered to PNG and PDF in the print queue");

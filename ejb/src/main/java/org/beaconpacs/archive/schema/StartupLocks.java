@@ -4,11 +4,15 @@ import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
 
 /**
- * What two cluster nodes starting at once on an empty database must not both do (create the schema, the first
- * administrator, the default local AE and printer) is serialized by PostgreSQL advisory locks: the second node waits, then finds the
- * work done. On H2 the database is one process's file, so there is never a second node to wait for.
+ * What two cluster nodes starting at once on an empty database must not both do (create the schema, the
+ * first administrator, the default local AE and printer) is serialized by PostgreSQL advisory locks: the
+ * second node waits, then finds the work done. On H2 the database is one process's file, so there is never
+ * a second node to wait for.
  */
 public final class StartupLocks {
 
@@ -37,11 +41,19 @@ public final class StartupLocks {
         }
     }
 
-    /** Holds {@code key} until the current transaction ends ({@code database}: the archive's datasource's). */
-    public static void holdForTransaction(EntityManager em, DatabaseKind database, long key) {
-        if (database == DatabaseKind.POSTGRESQL) {
+    /** Holds {@code key} until the current transaction ends. */
+    public static void holdForTransaction(EntityManager em, long key) {
+        if (archiveDatabase() == DatabaseKind.POSTGRESQL) {
             em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1)) held")
                     .setParameter(1, key).getSingleResult();
+        }
+    }
+
+    private static DatabaseKind archiveDatabase() {
+        try {
+            return DatabaseKind.of((DataSource) InitialContext.doLookup("java:jboss/datasources/BeaconDS"));
+        } catch (NamingException e) {
+            throw new IllegalStateException("no datasource BeaconDS: " + e.getMessage(), e);
         }
     }
 

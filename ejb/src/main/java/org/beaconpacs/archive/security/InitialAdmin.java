@@ -1,7 +1,6 @@
 package org.beaconpacs.archive.security;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -19,10 +18,8 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.beaconpacs.archive.config.Settings;
 import org.beaconpacs.archive.entity.security.UserAccount;
-import org.beaconpacs.archive.schema.DatabaseKind;
 import org.beaconpacs.archive.schema.StartupLocks;
 
 /**
@@ -46,8 +43,6 @@ public class InitialAdmin {
 
     @PersistenceContext(unitName = "beacon")
     private EntityManager em;
-    @Resource(lookup = "java:jboss/datasources/BeaconDS")
-    private DataSource dataSource;
     @Inject
     private Pbkdf2PasswordHash hash;
 
@@ -56,7 +51,7 @@ public class InitialAdmin {
         hash.initialize(HASH_PARAMETERS);
         String fromEnv = System.getenv("BEACON_ADMIN_PASSWORD");
         // two nodes' first start at once: one creates the account, the other finds it
-        StartupLocks.holdForTransaction(em, DatabaseKind.of(dataSource), StartupLocks.INITIAL_ADMIN);
+        StartupLocks.holdForTransaction(em, StartupLocks.INITIAL_ADMIN);
         UserAccount admin = em.find(UserAccount.class, ADMIN_USER);
         if (fromEnv != null && !fromEnv.isEmpty()) {
             if (admin == null) {
