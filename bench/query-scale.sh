@@ -84,6 +84,16 @@ if wanted pg; then
   echo "== PostgreSQL plans"
   psql -h /tmp -p 25435 -U bs -f "$work/exact.sql" bs
   psql -h /tmp -p 25435 -U bs -f "$work/name.sql" bs
+  echo "== PostgreSQL: the index's size (docs/scaling.md extrapolates from these), after VACUUM ANALYZE"
+  psql -h /tmp -p 25435 -U bs -qc "vacuum analyze" bs
+  psql -h /tmp -p 25435 -U bs -c "select c.relname as table, c.reltuples::bigint as rows,
+      pg_size_pretty(pg_relation_size(c.oid)) as heap, pg_size_pretty(pg_indexes_size(c.oid)) as indexes,
+      pg_size_pretty(pg_total_relation_size(c.oid)) as total,
+      case when c.reltuples > 0 then (pg_total_relation_size(c.oid) / c.reltuples)::int end as bytes_per_row
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind = 'r' and pg_total_relation_size(c.oid) > 65536
+    order by pg_total_relation_size(c.oid) desc" bs
+  psql -h /tmp -p 25435 -U bs -c "select pg_size_pretty(pg_database_size('bs')) as database" bs
 fi
 wanted h2 || exit 0
 echo "== H2 plans"

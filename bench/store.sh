@@ -15,6 +15,10 @@
 #   repository over TLS (an openssl s_server that swallows them), against the same without a repository.
 #   TARGETS="h2-perobj h2-tls storescp storescp-tls": DICOM over TLS (the BCP 195 profile, client certificates,
 #   storescu +tls) against plain TCP, for Beacon and for DCMTK's storescp +tls as the anchor.
+#   TARGETS="pg-perobj pg-cluster": two nodes of the cluster variant (server-ha, per-object) on one PostgreSQL
+#   database and one storage root behind HAProxy (wildfly-config/src/main/haproxy), on the same cores as the
+#   one server; its CPU is both nodes', PostgreSQL's and HAProxy's; the JGroups bytes between the nodes per
+#   object are reported (ss's byte counters of the JGroups connections).
 #   needs: mvn -B install -DskipTests first; dcmtk, orthanc, postgresql (Debian), curl, python3
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,7 +60,7 @@ bytes=$(du -sb "$work/ct" | cut -f1)
 mkdir "$work/pg" && chown postgres "$work/pg"
 runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust >/dev/null
 runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -o "-p 25433 -k /tmp" -l "$work/pg/server.log" -w start >/dev/null
-for db in perobj deferred base audit; do
+for db in perobj deferred base audit cluster; do
   psql -h /tmp -p 25433 -U postgres -qc "create role b_$db login password 'beacon'" postgres
   psql -h /tmp -p 25433 -U postgres -qc "create database b_$db owner b_$db" postgres
 done
@@ -65,7 +69,7 @@ done
 declare -A port offset
 start_beacon() { # name offset dicomport env-assignments...
   local name=$1 off=$2 dp=$3; shift 3
-  wanted "$name" || return 0
+  wanted "$name" || { [[ $name == pg-node* ]] && wanted pg-cluster; } || return 0
   cp -r "${server:-wildfly-config/target/server}" "$work/$name"
   env "$@" BEACON_DICOM_PORT="$dp" BEACON_ADMIN_PASSWORD=bench BEACON_STORAGE_MIN_FREE_MB=100 \
     "$work/$name/bin/standalone.sh" -Djboss.socket.binding.port-offset="$off" ${extra:-} >"$work/$name.log" 2>&1 &
@@ -92,8 +96,25 @@ start_beacon h2-audit 900 11509 BEACON_AUDIT_HOST=127.0.0.1 BEACON_AUDIT_PORT=16
 start_beacon h2-tls 1100 11511 BEACON_TLS_KEY_STORE="$work/pki/server.p12" BEACON_TLS_KEY_STORE_PASSWORD=changeit \
   BEACON_TLS_TRUST_STORE="$work/pki/trust.p12" BEACON_TLS_TRUST_STORE_PASSWORD=changeit
 start_beacon pg-audit 1000 11510 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:25433/b_audit BEACON_DB_USER=b_audit BEACON_AUDIT_HOST=127.0.0.1 BEACON_AUDIT_PORT=16516 "${trust[@]}"
-for name in pg-perobj pg-deferred h2-perobj h2-deferred pg-base h2-base h2-audit pg-audit h2-tls; do
-  wanted "$name" || continue
+# the cluster: two server-ha nodes (offsets 1200 and 1300: JGroups on 8800 and 8900, DICOM on 12714 and 12814)
+# sharing a database and a storage root, HAProxy in front on 11514 (DICOM) and 18580 (HTTP)
+if wanted pg-cluster; then
+  [ -d wildfly-config/target/server-ha ] || { echo "no server-ha: mvn -B install -DskipTests" >&2; exit 1; }
+  command -v haproxy >/dev/null || { echo "haproxy missing (apt-get install -y haproxy)" >&2; exit 1; }
+  for n in 1 2; do
+    server=wildfly-config/target/server-ha start_beacon "pg-node$n" $(( 1100 + 100 * n )) 11514 \
+      BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:25433/b_cluster BEACON_DB_USER=b_cluster \
+      BEACON_NODE_NAME=node$n BEACON_CLUSTER_MEMBERS="127.0.0.1[8800],127.0.0.1[8900]" \
+      BEACON_STORAGE_ROOT="$work/cluster-storage" BEACON_BIND_ADDRESS=127.0.0.1
+  done
+  env BEACON_LB_DICOM=127.0.0.1:11514 BEACON_LB_HTTP=127.0.0.1:18580 \
+    BEACON_NODE1_HOST=127.0.0.1 BEACON_NODE1_DICOM=12714 BEACON_NODE1_HTTP=9280 BEACON_NODE1_MANAGEMENT=11190 \
+    BEACON_NODE2_HOST=127.0.0.1 BEACON_NODE2_DICOM=12814 BEACON_NODE2_HTTP=9380 BEACON_NODE2_MANAGEMENT=11290 \
+    haproxy -db -f wildfly-config/src/main/haproxy/haproxy.cfg >"$work/haproxy.log" 2>&1 & pids+=($!)
+  port[pg-cluster]=11514; offset[pg-cluster]=1200
+fi
+for name in pg-perobj pg-deferred h2-perobj h2-deferred pg-base h2-base h2-audit pg-audit h2-tls pg-node1 pg-node2; do
+  wanted "$name" || { [[ $name == pg-node* ]] && wanted pg-cluster; } || continue
   mgmt=$(( 9990 + ${offset[$name]} ))
   for _ in $(seq 600); do
     curl -sf "http://127.0.0.1:$mgmt/health/ready" 2>/dev/null | grep -q dicom-listeners && break
@@ -147,6 +168,10 @@ cpu_ticks() { # the process's CPU time and its children's (storescp's forked one
 }
 server_ticks() { # target pid -> the server's CPU ticks, with the database cluster's for a PostgreSQL target
   local t; t=$(cpu_ticks "$2")
+  if [ "$1" = pg-cluster ]; then # both nodes and the load balancer
+    t=$(( $(cpu_ticks "$(server_pid pg-node1)") + $(cpu_ticks "$(server_pid pg-node2)") ))
+    t=$(( t + $(cpu_ticks "$(pgrep -f 'haproxy -db -f wildfly-config' | head -1)") ))
+  fi
   case $1 in pg-*) t=$(( t + $(cpu_ticks "$(head -1 "$work/pg/postmaster.pid")") )) ;; esac
   echo "$t"
 }
@@ -177,6 +202,10 @@ run() { # target associations -> "ms cpu_ticks"
   t1=$(date +%s%N); c1=$(server_ticks "$target" "$pid")
   echo "$(( (t1 - t0) / 1000000 )) $(( c1 - c0 ))"
 }
+jgroups_bytes() { # bytes sent over the cluster nodes' JGroups connections (either side), so far
+  ss -tinH state established '( sport = :8800 or sport = :8900 or dport = :8800 or dport = :8900 )' 2>/dev/null \
+    | grep -o 'bytes_sent:[0-9]*' | cut -d: -f2 | awk '{s += $1} END {print s + 0}'
+}
 
 # warm-up runs, not counted: a Beacon server's JIT compilers stay busy for its first several thousand objects
 # (WildFly, Hibernate and the database driver are a lot of code to compile); a PACS runs for months
@@ -185,10 +214,18 @@ for w in $(seq "$warmups"); do for t in "${targets[@]}"; do run "$t" 4 >/dev/nul
 for assoc in 1 4; do
   for r in $(seq "$rounds"); do
     for t in "${targets[@]}"; do
+      [ "$t" = pg-cluster ] && j0=$(jgroups_bytes)
       echo "$t $assoc $(run "$t" "$assoc")" >>"$work/results"
+      [ "$t" = pg-cluster ] && echo "$assoc $(( $(jgroups_bytes) - j0 ))" >>"$work/jgroups"
     done
   done
 done
+if wanted pg-cluster; then
+  echo "JGroups bytes per stored object (both directions, includes the deletes between runs: an upper bound):"
+  awk -v n="$objects" '{print "  " $1 " assoc: " int($2 / n)}' "$work/jgroups" | sort | uniq -c
+  echo "associations per node: $(curl -s -u admin:bench "http://127.0.0.1:9280/beacon/api/activity?max=2000" \
+    | python3 -c 'import json,sys,collections; print(dict(collections.Counter(a.get("node") for a in json.load(sys.stdin))))')"
+fi
 
 for t in h2-audit pg-audit; do
   wanted "$t" && echo "$t audit queue: $(curl -s -u admin:bench "http://127.0.0.1:$(( 8080 + ${offset[$t]} ))/beacon/api/audit/queue")"
@@ -224,6 +261,9 @@ for db in ("pg", "h2"):
           f"deferred/storescp 1 assoc {ratio(dfr, 'storescp', 1)}; per-object/baseline 1 assoc "
           f"{ratio(per, db + '-base', 1)}, 4 assoc {ratio(per, db + '-base', 4)}; audit on/off (>= 0.95) 1 assoc "
           f"{ratio(db + '-audit', per, 1)}, 4 assoc {ratio(db + '-audit', per, 4)}")
+    if db == "pg" and ("pg-cluster", 1) in rate:
+        print(f"  cluster of two/one server (>= 0.9): 1 assoc {ratio('pg-cluster', per, 1)}, "
+              f"4 assoc {ratio('pg-cluster', per, 4)}")
     if db == "h2":
         print(f"  TLS/plain (>= 0.7, storescp's ratio the anchor): beacon 1 assoc {ratio('h2-tls', per, 1)}, "
               f"4 assoc {ratio('h2-tls', per, 4)}; storescp 1 assoc {ratio('storescp-tls', 'storescp', 1)}, "

@@ -17,6 +17,19 @@ public final class Settings {
         return name != null && !name.isBlank() ? name : System.getProperty("jboss.qualified.host.name", "beacon");
     }
 
+    /** Whether this server is a node of a cluster (the server-ha variant), sharing database and storage. */
+    public static boolean clustered() {
+        return Boolean.parseBoolean(System.getProperty("beacon.cluster", "false").strip());
+    }
+
+    /**
+     * This node's own name within folders the nodes share (its temporary files, its clean-stop marker):
+     * the node name with only letters, digits, '.', '-' and '_'.
+     */
+    public static String nodeFolderName() {
+        return nodeName().replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
     public static String localAeTitle() {
         return System.getProperty("beacon.ae.title", "BEACON").strip();
     }

@@ -100,7 +100,9 @@ public class NetworkConfigurator {
 
     /** Every listener the configuration asks for, with its state. */
     public List<ListenerStatus> listeners() {
-        return dicom.listeners().stream().map(l -> new ListenerStatus(l.host(), l.port(), l.tls(), l.aeTitles(),
-                l.listening(), l.problem(), l.openAssociations())).toList();
+        java.time.Instant now = java.time.Instant.now();
+        String node = Settings.nodeName();
+        return dicom.listeners().stream().map(l -> new ListenerStatus(node, l.host(), l.port(), l.tls(), l.aeTitles(),
+                l.listening(), l.problem(), l.openAssociations(), now)).toList();
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.beaconpacs.archive.config.Settings;
 import org.beaconpacs.archive.entity.print.PrintJob;
 import org.beaconpacs.dicom.data.Attributes;
 import org.beaconpacs.dicom.dict.Tag;
@@ -36,6 +37,7 @@ public class PrintJobs {
         job.setColor(color);
         job.setFilms(films);
         job.setStatusInfo("NORMAL");
+        job.setNode(Settings.nodeName());
         em.persist(job);
         em.flush();
         PrintJobSummary s = summary(job);
@@ -52,11 +54,48 @@ public class PrintJobs {
                 .toList();
     }
 
-    /** Jobs a stop or crash left PRINTING go back to PENDING. */
-    public int requeueInterrupted() {
-        List<PrintJob> jobs = em.createNamedQuery(PrintJob.BY_STATE, PrintJob.class)
-                .setParameter("state", PrintJob.State.PRINTING).getResultList();
-        jobs.forEach(j -> j.setState(PrintJob.State.PENDING));
+    /**
+     * Takes pending job {@code id} for {@code node} until {@code until}: empty if it is no longer pending
+     * (another node of the cluster took it first, or an administrator removed it).
+     */
+    public Optional<PrintJobSummary> claim(long id, String node, Instant now, Instant until) {
+        int taken = em.createQuery("update PrintJob j set j.state = :printing, j.node = :node, j.leaseUntil = :until,"
+                        + " j.updated = :now, j.statusInfo = 'NORMAL', j.detail = null where j.id = :id and j.state = :pending")
+                .setParameter("printing", PrintJob.State.PRINTING).setParameter("pending", PrintJob.State.PENDING)
+                .setParameter("node", node).setParameter("until", until).setParameter("now", now)
+                .setParameter("id", id).executeUpdate();
+        if (taken == 0) {
+            return Optional.empty();
+        }
+        PrintJobSummary s = summary(em.find(PrintJob.class, id));
+        changed.fire(new PrintJobChanged(s));
+        return Optional.of(s);
+    }
+
+    /**
+     * Jobs that {@code node} left PRINTING when it stopped or crashed go back to PENDING (and those of
+     * a version that did not record the node).
+     */
+    public int requeueInterrupted(String node) {
+        return requeue(em.createQuery("select j from PrintJob j where j.state = :printing"
+                        + " and (j.node = :node or j.node is null)", PrintJob.class)
+                .setParameter("printing", PrintJob.State.PRINTING).setParameter("node", node).getResultList());
+    }
+
+    /** Jobs whose node's claim ran out (a node that died while printing them) go back to PENDING. */
+    public int requeueExpired(Instant now) {
+        return requeue(em.createQuery("select j from PrintJob j where j.state = :printing and j.leaseUntil < :now",
+                        PrintJob.class)
+                .setParameter("printing", PrintJob.State.PRINTING).setParameter("now", now).getResultList());
+    }
+
+    private int requeue(List<PrintJob> jobs) {
+        for (PrintJob j : jobs) {
+            j.setState(PrintJob.State.PENDING);
+            j.setDetail("interrupted on " + j.getNode() + "; printed again");
+        }
+        em.flush();
+        jobs.forEach(j -> changed.fire(new PrintJobChanged(summary(j))));
         return jobs.size();
     }
 
@@ -103,6 +142,6 @@ public class PrintJobs {
         return new PrintJobSummary(j.getId(), j.getJobUid(), j.getPrinterAe(), j.getCallingAe(), j.getSessionLabel(),
                 j.getPriority(), j.getCopies(), j.getMediumType(), j.getFilmDestination(), j.isColor(), j.getFilms(),
                 j.getState().name(), j.getStatusInfo(), j.getDetail(), j.getDirectory(), j.getCreated(),
-                j.getUpdated(), j.getPrinted());
+                j.getUpdated(), j.getPrinted(), j.getNode());
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.beaconpacs.archive.config.Settings;
 import org.beaconpacs.archive.index.IndexWriter;
 
 /**
@@ -29,6 +30,11 @@ import org.beaconpacs.archive.index.IndexWriter;
  * index lacks (their commit was not yet on disk) are indexed again through the store path, walking the day
  * folders from the newest day the index knows, whenever the restart comes (then StudyRecovery finishes
  * interrupted study deletes). A marker written at a clean stop spares the walk.
+ * <p>
+ * In a cluster each node recovers what it may have left: its own temporary files, and after its own unclean
+ * stop (each node has its own marker) the walk, which also meets files other nodes are placing at that moment:
+ * their index transactions and the re-index's meet on the study's row, and the second finds the first's row
+ * for the same file (nothing removed, nothing twice).
  */
 @Singleton
 @Startup
@@ -37,7 +43,6 @@ import org.beaconpacs.archive.index.IndexWriter;
 public class StorageRecovery {
 
     private static final Logger LOG = Logger.getLogger(StorageRecovery.class.getName());
-    private static final String CLEAN_STOP = ".clean-stop";
 
     @EJB
     private StorageRuntime runtime;
@@ -52,7 +57,7 @@ public class StorageRecovery {
         try {
             int temporary = removeTemporaryFiles(s.incoming());
             int checked = checkNotDurable(s);
-            Path marker = s.root().resolve(CLEAN_STOP);
+            Path marker = cleanStopMarker(s);
             int reindexed = 0;
             if (!Files.deleteIfExists(marker)) {
                 // a commit the crash lost is younger than every commit the index kept: its file lies in the
@@ -76,10 +81,15 @@ public class StorageRecovery {
     void cleanStop() {
         try {
             runtime.flushNow();
-            Files.writeString(runtime.settings().root().resolve(CLEAN_STOP), LocalDate.now() + "\n");
+            Files.writeString(cleanStopMarker(runtime.settings()), LocalDate.now() + "\n");
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "could not mark a clean stop; the next start walks the latest files", e);
         }
+    }
+
+    /** The marker of this server's clean stop; a cluster node's own ({@code .clean-stop.<node>}). */
+    static Path cleanStopMarker(StorageSettings s) {
+        return s.root().resolve(Settings.clustered() ? ".clean-stop." + Settings.nodeFolderName() : ".clean-stop");
     }
 
     private static int removeTemporaryFiles(Path incoming) throws IOException {

@@ -3,13 +3,14 @@ package org.beaconpacs.archive.storage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import org.beaconpacs.archive.config.Settings;
 
 /**
  * How objects are stored, from the server's system properties (each set from an environment variable
  * by wildfly-config; see README "Configuration").
  *
  * @param root where files go; temporary files live in its {@code .incoming} folder (same file system,
- *             so that the final rename is atomic)
+ *             so that the final rename is atomic), a cluster node's in {@code .incoming/<node>}
  * @param durability when a C-STORE is answered: after fsync ({@code PER_OBJECT}) or before
  * @param flushInterval the longest a deferred object waits for its fsync
  */
@@ -49,7 +50,12 @@ public record StorageSettings(Path root, Durability durability, Duration flushIn
         return setting.strip().toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
+    /**
+     * Where this server's temporary files live. A cluster's nodes share the root, and each removes its
+     * own temporary files at start: never those another node is receiving into at that moment.
+     */
     public Path incoming() {
-        return root.resolve(".incoming");
+        Path incoming = root.resolve(".incoming");
+        return Settings.clustered() ? incoming.resolve(Settings.nodeFolderName()) : incoming;
     }
 }

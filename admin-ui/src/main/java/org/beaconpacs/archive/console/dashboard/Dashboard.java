@@ -10,12 +10,12 @@ import org.beaconpacs.archive.activity.ActivityService;
 import org.beaconpacs.archive.activity.AssociationSummary;
 import org.beaconpacs.archive.activity.Totals;
 import org.beaconpacs.archive.dimse.ListenerStatus;
-import org.beaconpacs.archive.dimse.NetworkConfigurator;
+import org.beaconpacs.archive.dimse.ClusterListeners;
 import org.beaconpacs.archive.study.ArchiveUsage;
 import org.beaconpacs.archive.study.StudyService;
 
 /**
- * The dashboard: the DICOM listeners and their load, today's traffic, how full the storage is, and the
+ * The dashboard: the DICOM listeners of every node and their load, today's traffic, how full the storage is, and the
  * latest associations. Read fresh on every (polled) request.
  */
 @Named
@@ -23,7 +23,7 @@ import org.beaconpacs.archive.study.StudyService;
 public class Dashboard {
 
     @EJB
-    private NetworkConfigurator network;
+    private ClusterListeners network;
     @EJB
     private ActivityService activity;
     @EJB
@@ -36,7 +36,7 @@ public class Dashboard {
 
     public List<ListenerStatus> getListeners() {
         if (listeners == null) {
-            listeners = network.listeners();
+            listeners = network.all();
         }
         return listeners;
     }
@@ -45,8 +45,15 @@ public class Dashboard {
         return String.join(", ", listener.aeTitles());
     }
 
+    /** Open associations on the nodes that tell their state. */
     public int getOpenAssociations() {
-        return getListeners().stream().mapToInt(ListenerStatus::openAssociations).sum();
+        java.time.Instant now = java.time.Instant.now();
+        return getListeners().stream().filter(l -> !l.silent(now)).mapToInt(ListenerStatus::openAssociations).sum();
+    }
+
+    /** Whether {@code listener}'s node stopped telling its state (it stopped, or cannot be reached). */
+    public boolean silent(ListenerStatus listener) {
+        return listener.silent(java.time.Instant.now());
     }
 
     public Totals getToday() {

@@ -61,6 +61,11 @@ public class PrintJob {
     private Instant created;
     private Instant updated;
     private Instant printed;
+    /** The node that spooled it (PENDING), prints it (PRINTING) or printed it last. */
+    private String node;
+    /** Until when its node's claim holds (PRINTING); another node may print it again after. */
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
 
     protected PrintJob() {
     }
@@ -83,6 +88,9 @@ public class PrintJob {
     }
 
     public Long getId() { return id; }
+    public String getNode() { return node; }
+    public void setNode(String node) { this.node = node; }
+    public Instant getLeaseUntil() { return leaseUntil; }
     public String getJobUid() { return jobUid; }
     public String getPrinterAe() { return printerAe; }
     public String getCallingAe() { return callingAe; }

@@ -36,14 +36,21 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private final String console;
 
-    private Browser(ChromeDriver driver, Path profile) {
+    private Browser(ChromeDriver driver, Path profile, String console) {
         this.driver = driver;
         this.profile = profile;
+        this.console = console;
     }
 
     /** A fresh browser (no cookies) whose preferred language is {@code acceptLanguage}, e.g. "en-US" or "zh-CN". */
     public static Browser open(String acceptLanguage) throws IOException {
+        return open(acceptLanguage, CONSOLE);
+    }
+
+    /** The same, for the console at {@code console} ("http://host:port/console/"). */
+    public static Browser open(String acceptLanguage, String console) throws IOException {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
         if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
             fail("chromium or chromium-driver is missing under CI: .ci/run must install them");
@@ -61,7 +68,7 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return new Browser(driver, profile);
+        return new Browser(driver, profile, console);
     }
 
     public ChromeDriver driver() {
@@ -70,7 +77,7 @@ public final class Browser implements AutoCloseable {
 
     /** Opens a console page ("aes.xhtml"...). */
     public Browser go(String page) {
-        driver.get(CONSOLE + page);
+        driver.get(console + page);
         return idle();
     }
 

@@ -77,6 +77,9 @@ public final class Cluster implements AutoCloseable {
             env.put("BEACON_DB_URL", "jdbc:postgresql://127.0.0.1:" + EmbeddedPostgresSession.PORT + "/" + database);
             env.put("BEACON_STORAGE_ROOT", dir.resolve("storage").toString());
             env.put("BEACON_STORAGE_MIN_FREE_MB", "10");
+            // a storage commitment report goes on a new association (the cluster test kills the node that
+            // accepted the request before the report)
+            env.put("BEACON_COMMIT_SAME_ASSOCIATION_SECONDS", "0");
             env.put("BEACON_CLUSTER_MEMBERS", members);
             env.put("BEACON_BIND_ADDRESS", "127.0.0.1");
             env.put("BEACON_AUDIT_HOST", "127.0.0.1");
