@@ -85,7 +85,7 @@ if wanted pg; then
   psql -h /tmp -p 25435 -U bs -f "$work/exact.sql" bs
   psql -h /tmp -p 25435 -U bs -f "$work/name.sql" bs
   echo "== PostgreSQL: the index's size (docs/scaling.md extrapolates from these), after VACUUM ANALYZE"
-  psql -h /tmp -p 25435 -U bs -qc "vacuum analyze" bs
+  psql -h /tmp -p 25435 -U bs -qc "vacuum analyze patient, study, series, instance, stored_object" bs
   psql -h /tmp -p 25435 -U bs -c "select c.relname as table, c.reltuples::bigint as rows,
       pg_size_pretty(pg_relation_size(c.oid)) as heap, pg_size_pretty(pg_indexes_size(c.oid)) as indexes,
       pg_size_pretty(pg_total_relation_size(c.oid)) as total,

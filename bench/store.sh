@@ -18,7 +18,9 @@
 #   TARGETS="pg-perobj pg-cluster": two nodes of the cluster variant (server-ha, per-object) on one PostgreSQL
 #   database and one storage root behind HAProxy (wildfly-config/src/main/haproxy), on the same cores as the
 #   one server; its CPU is both nodes', PostgreSQL's and HAProxy's; the JGroups bytes between the nodes per
-#   object are reported (ss's byte counters of the JGroups connections).
+#   object are reported (ss's byte counters of the JGroups connections). TARGETS="pg-perobj pg-ha pg-cluster"
+#   adds one server-ha node alone (a cluster of one, reached directly): the HA variant's own cost apart from the
+#   second node's and HAProxy's.
 #   needs: mvn -B install -DskipTests first; dcmtk, orthanc, postgresql (Debian), curl, python3
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -60,7 +62,7 @@ bytes=$(du -sb "$work/ct" | cut -f1)
 mkdir "$work/pg" && chown postgres "$work/pg"
 runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust >/dev/null
 runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -o "-p 25433 -k /tmp" -l "$work/pg/server.log" -w start >/dev/null
-for db in perobj deferred base audit cluster; do
+for db in perobj deferred base audit cluster ha; do
   psql -h /tmp -p 25433 -U postgres -qc "create role b_$db login password 'beacon'" postgres
   psql -h /tmp -p 25433 -U postgres -qc "create database b_$db owner b_$db" postgres
 done
@@ -105,15 +107,20 @@ if wanted pg-cluster; then
     server=wildfly-config/target/server-ha start_beacon "pg-node$n" $(( 1100 + 100 * n )) 11514 \
       BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:25433/b_cluster BEACON_DB_USER=b_cluster \
       BEACON_NODE_NAME=node$n BEACON_CLUSTER_MEMBERS="127.0.0.1[8800],127.0.0.1[8900]" \
-      BEACON_STORAGE_ROOT="$work/cluster-storage" BEACON_BIND_ADDRESS=127.0.0.1
+      BEACON_STORAGE_ROOT="$work/cluster-storage" BEACON_BIND_ADDRESS=127.0.0.1 BEACON_HL7_PORT=0
   done
-  env BEACON_LB_DICOM=127.0.0.1:11514 BEACON_LB_HTTP=127.0.0.1:18580 \
+  env BEACON_LB_DICOM=127.0.0.1:11514 BEACON_LB_HTTP=127.0.0.1:18580 BEACON_LB_HL7=127.0.0.1:12575 \
     BEACON_NODE1_HOST=127.0.0.1 BEACON_NODE1_DICOM=12714 BEACON_NODE1_HTTP=9280 BEACON_NODE1_MANAGEMENT=11190 \
     BEACON_NODE2_HOST=127.0.0.1 BEACON_NODE2_DICOM=12814 BEACON_NODE2_HTTP=9380 BEACON_NODE2_MANAGEMENT=11290 \
-    haproxy -db -f wildfly-config/src/main/haproxy/haproxy.cfg >"$work/haproxy.log" 2>&1 & pids+=($!)
+    haproxy -db -f "${HAPROXY_CFG:-wildfly-config/src/main/haproxy/haproxy.cfg}" >"$work/haproxy.log" 2>&1 & pids+=($!)
   port[pg-cluster]=11514; offset[pg-cluster]=1200
 fi
-for name in pg-perobj pg-deferred h2-perobj h2-deferred pg-base h2-base h2-audit pg-audit h2-tls pg-node1 pg-node2; do
+# one server-ha node alone (offset 1400: JGroups on 9000, its DICOM port 11515 shifted to 12915)
+server=wildfly-config/target/server-ha start_beacon pg-ha 1400 11515 \
+  BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:25433/b_ha BEACON_DB_USER=b_ha \
+  BEACON_NODE_NAME=solo BEACON_CLUSTER_MEMBERS="127.0.0.1[9000]" BEACON_BIND_ADDRESS=127.0.0.1
+port[pg-ha]=12915
+for name in pg-perobj pg-deferred h2-perobj h2-deferred pg-base h2-base h2-audit pg-audit h2-tls pg-node1 pg-node2 pg-ha; do
   wanted "$name" || { [[ $name == pg-node* ]] && wanted pg-cluster; } || continue
   mgmt=$(( 9990 + ${offset[$name]} ))
   for _ in $(seq 600); do
@@ -156,6 +163,7 @@ server_pid() { # the process whose CPU time we count
     storescp) pgrep -o -f "storescp --fork -aet STORESCP -od $work/storescp " ;;
     storescp-tls) pgrep -o -f "storescp --fork \+tls" ;;
     orthanc) pgrep -f "Orthanc $work/orthanc.json" | head -1 ;;
+    pg-cluster) pgrep -f "java.*$work/pg-node1/" | head -1 ;; # server_ticks counts both nodes
     *) pgrep -f "java.*$work/$1/" | head -1 ;;
   esac
 }
@@ -166,11 +174,15 @@ cpu_ticks() { # the process's CPU time and its children's (storescp's forked one
   done
   echo "$t"
 }
+db_ticks() { # PostgreSQL's part of a pg target's ticks (0 for the others)
+  case $1 in pg-*) cpu_ticks "$(head -1 "$work/pg/postmaster.pid")" ;; *) echo 0 ;; esac
+}
+haproxy_ticks() { cpu_ticks "$(pgrep -f "haproxy -db -f ${HAPROXY_CFG:-wildfly-config}" | head -1)"; }
 server_ticks() { # target pid -> the server's CPU ticks, with the database cluster's for a PostgreSQL target
   local t; t=$(cpu_ticks "$2")
   if [ "$1" = pg-cluster ]; then # both nodes and the load balancer
-    t=$(( $(cpu_ticks "$(server_pid pg-node1)") + $(cpu_ticks "$(server_pid pg-node2)") ))
-    t=$(( t + $(cpu_ticks "$(pgrep -f 'haproxy -db -f wildfly-config' | head -1)") ))
+    t=$(( t + $(cpu_ticks "$(server_pid pg-node2)") ))
+    t=$(( t + $(haproxy_ticks) ))
   fi
   case $1 in pg-*) t=$(( t + $(cpu_ticks "$(head -1 "$work/pg/postmaster.pid")") )) ;; esac
   echo "$t"
@@ -190,7 +202,7 @@ run() { # target associations -> "ms cpu_ticks"
   case $target in orthanc) aet=ORTHANC ;; storescp*) aet=STORESCP ;; h2-tls) aet=BEACONTLS ;; *) aet=BEACON ;; esac
   case $target in *-tls) tls=("${tlsscu[@]}") ;; esac
   clear_target "$target"; sync; sleep 1
-  pid=$(server_pid "$target"); c0=$(server_ticks "$target" "$pid"); t0=$(date +%s%N)
+  pid=$(server_pid "$target"); c0=$(server_ticks "$target" "$pid"); d0=$(db_ticks "$target"); t0=$(date +%s%N)
   if [ "$assoc" = 1 ]; then
     storescu +sd +r "${tls[@]}" -aec "$aet" 127.0.0.1 "${port[$target]}" "$work/ct" >/dev/null 2>&1
   else
@@ -199,8 +211,8 @@ run() { # target associations -> "ms cpu_ticks"
     for a in 1 2 3 4; do storescu +sd "${tls[@]}" -aec "$aet" 127.0.0.1 "${port[$target]}" "$work/ct/$a" >/dev/null 2>&1 & scus+=($!); done
     wait "${scus[@]}"
   fi
-  t1=$(date +%s%N); c1=$(server_ticks "$target" "$pid")
-  echo "$(( (t1 - t0) / 1000000 )) $(( c1 - c0 ))"
+  t1=$(date +%s%N); c1=$(server_ticks "$target" "$pid"); d1=$(db_ticks "$target")
+  echo "$(( (t1 - t0) / 1000000 )) $(( c1 - c0 )) $(( d1 - d0 ))"
 }
 jgroups_bytes() { # bytes sent over the cluster nodes' JGroups connections (either side), so far
   ss -tinH state established '( sport = :8800 or sport = :8900 or dport = :8800 or dport = :8900 )' 2>/dev/null \
@@ -214,15 +226,17 @@ for w in $(seq "$warmups"); do for t in "${targets[@]}"; do run "$t" 4 >/dev/nul
 for assoc in 1 4; do
   for r in $(seq "$rounds"); do
     for t in "${targets[@]}"; do
-      [ "$t" = pg-cluster ] && j0=$(jgroups_bytes)
+      [ "$t" = pg-cluster ] && j0=$(jgroups_bytes) && h0=$(haproxy_ticks)
       echo "$t $assoc $(run "$t" "$assoc")" >>"$work/results"
-      [ "$t" = pg-cluster ] && echo "$assoc $(( $(jgroups_bytes) - j0 ))" >>"$work/jgroups"
+      [ "$t" = pg-cluster ] && echo "$assoc $(( $(jgroups_bytes) - j0 )) $(( $(haproxy_ticks) - h0 ))" >>"$work/jgroups"
     done
   done
 done
 if wanted pg-cluster; then
   echo "JGroups bytes per stored object (both directions, includes the deletes between runs: an upper bound):"
   awk -v n="$objects" '{print "  " $1 " assoc: " int($2 / n)}' "$work/jgroups" | sort | uniq -c
+  echo "HAProxy's CPU seconds per 1000 objects (part of pg-cluster's):"
+  awk -v n="$objects" -v hz="$(getconf CLK_TCK)" '{printf "  %s assoc: %.2f\n", $1, $3 / hz / n * 1000}' "$work/jgroups"
   echo "associations per node: $(curl -s -u admin:bench "http://127.0.0.1:9280/beacon/api/activity?max=2000" \
     | python3 -c 'import json,sys,collections; print(dict(collections.Counter(a.get("node") for a in json.load(sys.stdin))))')"
 fi
@@ -236,21 +250,22 @@ path, n, b, hz = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4
 targets = sys.argv[5].split()
 runs = collections.defaultdict(list)
 for line in open(path):
-    t, a, ms, ticks = line.split()
-    runs[(t, int(a))].append((int(ms), int(ticks)))
+    t, a, ms, ticks, db = line.split()
+    runs[(t, int(a))].append((int(ms), int(ticks), int(db)))
 def med(t, a):
     xs = runs[(t, a)]
     ms = statistics.median(x[0] for x in xs)
     cpu = statistics.median(x[1] for x in xs) / hz
-    return n / ms * 1000, b / ms / 1000, cpu / n * 1000
+    db = statistics.median(x[2] for x in xs) / hz
+    return n / ms * 1000, b / ms / 1000, cpu / n * 1000, db / n * 1000
 print(f"{n} objects, {b/n/1024:.0f} KiB each; medians of {len(runs[(targets[0], 1)])} interleaved rounds")
-print(f"{'target':14} {'assoc':>5} {'img/s':>7} {'MB/s':>6} {'CPU s/1000':>10}  (pg-*: server and PostgreSQL)")
+print(f"{'target':14} {'assoc':>5} {'img/s':>7} {'MB/s':>6} {'CPU s/1000':>10} {'of it PG':>8}  (pg-*: server and PostgreSQL)")
 rate = {}
 for a in (1, 4):
     for t in targets:
-        ips, mbs, cpu = med(t, a)
+        ips, mbs, cpu, db = med(t, a)
         rate[(t, a)] = ips
-        print(f"{t:14} {a:>5} {ips:7.0f} {mbs:6.0f} {cpu:10.1f}")
+        print(f"{t:14} {a:>5} {ips:7.0f} {mbs:6.0f} {cpu:10.1f} {db:8.2f}")
 def ratio(x, y, a):
     return f"{rate[(x, a)] / rate[(y, a)]:.2f}" if (x, a) in rate and (y, a) in rate else "-"
 print("ratios (targets): per-object/Orthanc >= 1.2 (1 assoc), >= 1.5 (4); deferred/storescp >= 0.8 (1);"

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.beaconpacs.archive.it.testing.Beacon;
 import org.beaconpacs.archive.it.testing.Browser;
 import org.beaconpacs.archive.it.testing.Dcmjs;
+import org.beaconpacs.archive.it.testing.Mllp;
 import org.beaconpacs.archive.it.testing.Cluster;
 import org.beaconpacs.archive.it.testing.StandaloneServer;
 import org.beaconpacs.archive.it.testing.Synthetic;
@@ -174,6 +175,31 @@ class ClusterPostgresIT {
                 storescp.destroy();
                 storescp.waitFor();
             }
+        }
+    }
+
+    /**
+     * A RIS's order through the load balancer's MLLP port (python3-hl7's mllp_send): acknowledged by one node,
+     * in the one worklist both nodes answer from, found by a modality's C-FIND on either node.
+     */
+    @Test
+    @Order(1)
+    void anHl7OrderThroughTheLoadBalancerIsInBothNodesWorklist() throws Exception {
+        Mllp.require();
+        Dcmtk.require("findscu");
+        String pid = "CLUHL7";
+        String acc = "ACLU" + System.currentTimeMillis() % 1_000_000;
+        assertEquals("AA", Mllp.send(cluster.hl7Port(), dir.resolve("adt.hl7"), Mllp.msh("ADT^A04", "2.3.1", "CA1"),
+                "EVN|A04|20261202090000", "PID|||" + pid + "^^^HOSP||Order^Olga||19700101|F").split(" ")[0]);
+        String ack = Mllp.send(cluster.hl7Port(), dir.resolve("orm.hl7"), Mllp.msh("ORM^O01", "2.3.1", "CA2"),
+                "PID|||" + pid + "^^^HOSP||Order^Olga||19700101|F", "ORC|NW|PLC" + acc,
+                Hl7IT.obr("CTHEAD^CT head^L", acc, "RP" + acc, "SPS" + acc, "CT", "20261203110000"));
+        assertTrue(ack.startsWith("AA"), ack);
+        for (int n = 1; n <= 2; n++) {
+            Dcmtk.Result wl = Dcmtk.run("findscu", "-W", "-aet", "CLUCT", "-aec", Beacon.AE_TITLE, "127.0.0.1",
+                    String.valueOf(cluster.node(n).dicomPort()), "-k", "AccessionNumber=" + acc, "-k", "PatientName",
+                    "-k", "ScheduledProcedureStepSequence[0].Modality=CT");
+            assertTrue(wl.output().contains("Order^Olga"), "node" + n + ": " + wl.output());
         }
     }
 

@@ -48,8 +48,9 @@ class Hl7IT {
         return Mllp.msh(type, version, control);
     }
 
-    private static String obr(String code, String accession, String rpId, String spsId, String modality,
-                              String start) {
+    /** An OBR segment of an order: procedure code, accession, requested procedure, step, modality, start. */
+    static String obr(String code, String accession, String rpId, String spsId, String modality,
+                      String start) {
         String[] f = new String[28];
         java.util.Arrays.fill(f, "");
         f[0] = "OBR";

@@ -72,7 +72,7 @@ public final class Cluster implements AutoCloseable {
             // one AE configuration for both: each node's listener is shifted by its port offset (below Linux's
             // ephemeral range, 32768-60999, where a client socket could take a port)
             env.put("BEACON_DICOM_PORT", String.valueOf(DICOM_PORT));
-            env.put("BEACON_HL7_PORT", "0");
+            env.put("BEACON_HL7_PORT", String.valueOf(Mllp.PORT + OFFSETS[i]));
             env.put("BEACON_DB", "postgresql");
             env.put("BEACON_DB_URL", "jdbc:postgresql://127.0.0.1:" + EmbeddedPostgresSession.PORT + "/" + database);
             env.put("BEACON_STORAGE_ROOT", dir.resolve("storage").toString());
@@ -118,6 +118,7 @@ public final class Cluster implements AutoCloseable {
         Map<String, String> env = pb.environment();
         env.put("BEACON_LB_DICOM", "127.0.0.1:" + dicomPort);
         env.put("BEACON_LB_HTTP", "127.0.0.1:" + httpPort);
+        env.put("BEACON_LB_HL7", "127.0.0.1:" + hl7Port());
         for (int i = 0; i < nodes.size(); i++) {
             StandaloneServer n = nodes.get(i);
             String prefix = "BEACON_NODE" + (i + 1) + "_";
@@ -125,6 +126,7 @@ public final class Cluster implements AutoCloseable {
             env.put(prefix + "DICOM", String.valueOf(n.dicomPort()));
             env.put(prefix + "HTTP", String.valueOf(n.httpPort()));
             env.put(prefix + "MANAGEMENT", String.valueOf(n.managementPort()));
+            env.put(prefix + "HL7", String.valueOf(Mllp.PORT + OFFSETS[i]));
         }
         haproxy = pb.start();
         Beacon.awaitListening(dicomPort);
@@ -140,6 +142,11 @@ public final class Cluster implements AutoCloseable {
     /** The load balancer's DICOM port. */
     public int dicomPort() {
         return dicomPort;
+    }
+
+    /** The load balancer's HL7 (MLLP) port; node n listens at 2575 + its offset. */
+    public int hl7Port() {
+        return Mllp.PORT + LB_OFFSET;
     }
 
     /** The load balancer's HTTP port. */

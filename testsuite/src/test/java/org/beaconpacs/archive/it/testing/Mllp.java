@@ -33,8 +33,13 @@ public final class Mllp {
      * the acknowledgement's MSA-1, then the whole acknowledgement (MSA-3 and ERR say why).
      */
     public static String send(Path file, String... segments) throws Exception {
+        return send(PORT, file, segments);
+    }
+
+    /** The same, to the listener at {@code port}. */
+    public static String send(int port, Path file, String... segments) throws Exception {
         Files.writeString(file, "\u000b" + String.join("\r", segments) + "\r\u001c\r", StandardCharsets.UTF_8);
-        Dcmtk.Result r = Dcmtk.run(MLLP_SEND.toString(), "-p", String.valueOf(PORT), "-f", file.toString(),
+        Dcmtk.Result r = Dcmtk.run(MLLP_SEND.toString(), "-p", String.valueOf(port), "-f", file.toString(),
                 Beacon.HOST);
         String out = r.output().replace('\r', '\n');
         for (String line : out.split("\n")) {
