@@ -3,18 +3,21 @@
 # PostgreSQL (the provisioned server) and Orthanc with its DICOMweb plugin (Debian, SQLite, fsync), the same
 # data in each. Interleaved rounds, medians:
 #   STOW-RS of 1000 synthetic 514 KiB CTs in batches of 50 (curl, one request a batch), img/s;
-#   WADO-RS of that 1000-instance study with transfer-syntax=* (curl to /dev/null), MB/s, beside `cat` of the
-#     same files to /dev/null (page cache warm);
+#   WADO-RS of that 1000-instance study with transfer-syntax=* (curl to /dev/null), MB/s, and the server's CPU
+#     for it, beside `cat` of the same files to /dev/null (page cache warm) and beside a reference HTTP server:
+#     the same bytes in one answer from a minimal python3 server that only sendfile()s them, by the same curl;
 #   QIDO-RS of all studies (STUDIES=1000 small studies loaded by storescu first, untimed);
 #   the CT study deleted after each round (untimed), so every STOW stores anew.
 # Then, from one warm client (WebLatency): a rendered 512x512 frame as JPEG, p50/p95; and the server's CPU per
 # request of a small QIDO with a bearer token and with Basic (PBKDF2 each time), from /proc.
-# Usage: bench/dicomweb.sh [rounds=3]   TARGETS="h2 orthanc" runs a subset (default: h2 pg orthanc)
+# Usage: bench/dicomweb.sh [rounds=3]   TARGETS="h2 orthanc" runs a subset (default: h2 pg orthanc);
+#   BASELINE=/path/to/another/provisioned/server adds h2-base (that build on H2) to compare two builds in one run
 #   needs: mvn -B install -DskipTests first; dcmtk, orthanc, orthanc-dicomweb, postgresql (Debian), curl, python3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
 read -ra targets <<<"${TARGETS:-h2 pg orthanc}"
+[ -n "${BASELINE:-}" ] && targets+=(h2-base)
 wanted() { [[ " ${targets[*]} " == *" $1 "* ]]; }
 for tool in storescu dcmdump Orthanc curl python3; do
   command -v "$tool" >/dev/null || { echo "$tool missing (apt-get install -y dcmtk orthanc orthanc-dicomweb curl)" >&2; exit 1; }
@@ -47,7 +50,7 @@ bytes=$(du -cb "$work"/ct/*.dcm | tail -1 | cut -f1)
 declare -A root auth offset
 start_beacon() { # name offset dicomport env-assignments...
   local name=$1 off=$2 dp=$3; shift 3
-  cp -r wildfly-config/target/server "$work/beacon-$name"
+  cp -r "${server:-wildfly-config/target/server}" "$work/beacon-$name"
   env "$@" BEACON_DICOM_PORT="$dp" BEACON_ADMIN_PASSWORD=bench-password BEACON_STORAGE_MIN_FREE_MB=100 \
     "$work/beacon-$name/bin/standalone.sh" -Djboss.socket.binding.port-offset="$off" >"$work/$name.log" 2>&1 &
   pids+=($!)
@@ -63,7 +66,8 @@ if wanted pg; then
   start_beacon pg 300 11701 BEACON_DB=postgresql BEACON_DB_URL=jdbc:postgresql://127.0.0.1:25435/bw BEACON_DB_USER=bw
 fi
 wanted h2 && start_beacon h2 500 11703
-for name in h2 pg; do
+wanted h2-base && server=$BASELINE start_beacon h2-base 700 11707
+for name in h2 pg h2-base; do
   wanted "$name" || continue
   for _ in $(seq 600); do
     curl -sf "http://127.0.0.1:$(( 9990 + ${offset[$name]} ))/health/ready" 2>/dev/null | grep -q dicom-listeners && break
@@ -75,6 +79,7 @@ for name in h2 pg; do
 done
 if wanted pg; then storescu +sd +r -aet BENCHSCU -aec BEACON 127.0.0.1 11701 "$work/data/small" >/dev/null 2>&1 || true; fi
 if wanted h2; then storescu +sd +r -aet BENCHSCU -aec BEACON 127.0.0.1 11703 "$work/data/small" >/dev/null 2>&1 || true; fi
+if wanted h2-base; then storescu +sd +r -aet BENCHSCU -aec BEACON 127.0.0.1 11707 "$work/data/small" >/dev/null 2>&1 || true; fi
 if wanted orthanc; then
   cat >"$work/orthanc.json" <<JSON
 { "Name": "bench", "StorageDirectory": "$work/orthanc/db", "IndexDirectory": "$work/orthanc/db",
@@ -92,6 +97,24 @@ JSON
 fi
 
 ms() { local t0; t0=$(date +%s%N); "$@" >/dev/null 2>&1; echo $(( ($(date +%s%N) - t0) / 1000000 )); }
+# the reference: one HTTP answer of the CT files' bytes, sent by the kernel (sendfile) from the page cache
+cat "$work"/ct/*.dcm >"$work/all-ct.bin"
+python3 - "$work/all-ct.bin" >/dev/null 2>&1 <<'PY' & pids+=($!)
+import os, socket, sys
+path = sys.argv[1]
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1", 18998)); s.listen(4)
+while True:
+    c, _ = s.accept()
+    c.recv(65536)
+    c.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nConnection: close\r\n\r\n" % os.path.getsize(path))
+    with open(path, "rb") as f:
+        c.sendfile(f)
+    c.close()
+PY
+reference() { curl -sf -o /dev/null http://127.0.0.1:18998/; }
+server_cpu() { # target -> the Beacon server's CPU ticks so far (0 for Orthanc)
+  case $1 in orthanc) echo 0 ;; *) awk '{print $14 + $15}' "/proc/$(pgrep -f "$work/beacon-$1/jboss-modules.jar" | head -1)/stat" ;; esac
+}
 stow() { # target
   for b in "$work"/batches/*.mime; do
     curl -sf -o /dev/null -X POST -H "Authorization: ${auth[$1]}" -H 'Accept: application/dicom+json' \
@@ -120,10 +143,13 @@ for t in "${targets[@]}"; do stow "$t"; wado "$t"; qido "$t"; delete_study "$t";
 for r in $(seq "$rounds"); do
   for t in "${targets[@]}"; do
     echo "$t stow $(ms stow "$t")" >>"$work/results"
+    c0=$(server_cpu "$t")
     echo "$t wado $(ms wado "$t")" >>"$work/results"
+    echo "$t wadocpu $(( ($(server_cpu "$t") - c0) * 1000 / $(getconf CLK_TCK) ))" >>"$work/results"
     echo "$t qido $(ms qido "$t")" >>"$work/results"
   done
   echo "cat wado $(ms bash -c "cat $work/ct/*.dcm > /dev/null")" >>"$work/results"
+  echo "reference wado $(ms reference)" >>"$work/results"
   for t in "${targets[@]}"; do delete_study "$t"; done
 done
 # the CT study again, for the rendered frames
@@ -145,6 +171,14 @@ for t in targets:
     print(f"{t:10}{med(t, 'stow'):10.0f}{1000 / med(t, 'stow') * 1000:8.0f}{med(t, 'wado'):10.0f}"
           f"{size / 1e6 / med(t, 'wado') * 1000:8.0f}{med(t, 'qido'):10.0f}")
 print(f"{'cat':10}{'':18}{med('cat', 'wado'):10.0f}{size / 1e6 / med('cat', 'wado') * 1000:8.0f}")
+print(f"{'reference':10}{'':18}{med('reference', 'wado'):10.0f}"
+      f"{size / 1e6 / med('reference', 'wado') * 1000:8.0f}   (a minimal python3 sendfile server, the same curl)")
+print(f"reference: {med('cat', 'wado') / med('reference', 'wado'):.0%} of cat")
+for t in targets:
+    if t != "orthanc":
+        print(f"{t}: WADO-RS {med('cat', 'wado') / med(t, 'wado'):.0%} of cat [>= 50%], "
+              f"{med('reference', 'wado') / med(t, 'wado'):.0%} of the reference's speed; server CPU "
+              f"{med(t, 'wadocpu'):.0f} ms per study")
 if "orthanc" in targets:
     for t in targets:
         if t != "orthanc":
@@ -159,7 +193,7 @@ for t in "${targets[@]}"; do
     "${root[$t]}/studies/$study/series/$series/instances/$instance/rendered" "${auth[$t]}" image/jpeg 300 100)"
 done
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system clock ticks
-for t in h2 pg; do
+for t in h2 pg h2-base; do
   wanted "$t" || continue
   pid=$(pgrep -f "$work/beacon-$t/jboss-modules.jar" | head -1)
   hz=$(getconf CLK_TCK)
