@@ -84,7 +84,12 @@ public final class DicomReader implements Closeable {
 
     /** A reader of a file; it knows the file's size, which bounds every length it reads. */
     public static DicomReader open(Path file) throws IOException {
-        return new DicomReader(Files.newInputStream(file), Files.size(file), file, BUFFER_SIZE);
+        return open(file, BUFFER_SIZE);
+    }
+
+    /** A reader of a file with its own buffer size: small to read no more than the meta group. */
+    public static DicomReader open(Path file, int bufferSize) throws IOException {
+        return new DicomReader(Files.newInputStream(file), Files.size(file), file, bufferSize);
     }
 
     // ---------------------------------------------------------------- settings

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -112,7 +113,10 @@ final class Listener {
     /** Binds and starts accepting; a bind failure is kept as the listener's problem, not thrown. */
     void start() {
         try {
-            ServerSocket s = tls ? adapter.tls().serverSocketFactory().createServerSocket() : new ServerSocket();
+            // plain TCP through NIO: its sockets are channels, so that files go out with no copy in the JVM
+            // (DirectSend); the adaptor is a ServerSocket like the TLS one
+            ServerSocket s = tls ? adapter.tls().serverSocketFactory().createServerSocket()
+                    : ServerSocketChannel.open().socket();
             s.setReuseAddress(true);
             s.bind(host == null || host.isBlank() ? new InetSocketAddress(port) : new InetSocketAddress(host, port),
                     128);

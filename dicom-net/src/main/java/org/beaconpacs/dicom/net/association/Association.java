@@ -43,6 +43,8 @@ public final class Association implements Closeable {
 
     private final Socket socket;
     private final ByteCounter counter;
+    /** The socket's channel for file data (plain TCP through NIO), or null. */
+    private final DirectSend direct;
     private final InputStream in;
     private final OutputStream out;
     private final PDUReader reader;
@@ -64,6 +66,7 @@ public final class Association implements Closeable {
         this.timeouts = timeouts;
         socket.setTcpNoDelay(true); // DIMSE is request/response: Nagle + delayed ACK would cost ~40 ms a message
         this.counter = new ByteCounter(socket.getInputStream(), socket.getOutputStream());
+        this.direct = DirectSend.of(socket, counter);
         this.in = new java.io.BufferedInputStream(counter.in(), 64 * 1024);
         // a small message (command and data set of a C-FIND answer, a response) leaves in one write; PDUs
         // larger than this buffer go straight through
@@ -304,7 +307,7 @@ public final class Association implements Closeable {
             cmd.write(encoded);
             cmd.close();
             if (data != null) {
-                PDVOutputStream dataOut = new PDVOutputStream(out, pcid, false, fragment, cmd.buffer());
+                PDVOutputStream dataOut = new PDVOutputStream(out, direct, pcid, false, fragment, cmd.buffer());
                 try {
                     data.writeTo(dataOut, ts);
                     dataOut.close();

@@ -64,4 +64,9 @@ final class ByteCounter {
     long sent() {
         return sent;
     }
+
+    /** Counts bytes written to the socket's channel, past the stream (see DirectSend). */
+    void sent(long n) {
+        sent += n; // writers hold the association's send lock
+    }
 }

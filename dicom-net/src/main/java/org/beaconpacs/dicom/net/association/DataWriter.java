@@ -3,6 +3,8 @@ package org.beaconpacs.dicom.net.association;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import org.beaconpacs.dicom.data.Attributes;
 import org.beaconpacs.dicom.io.DicomWriter;
 import org.beaconpacs.dicom.io.TransferSyntax;
@@ -26,6 +28,18 @@ public interface DataWriter {
      * Streams {@code in}, an already encoded data set, to {@code out}. Into a P-DATA stream the bytes are
      * read straight into the PDU buffer: one copy between the file and the socket.
      */
+    /**
+     * Streams the part of {@code file} from {@code position} to its end, an already encoded data set, to
+     * {@code out}; into the P-DATA stream of a plain TCP association with no copy in the JVM.
+     */
+    static long copy(FileChannel file, long position, OutputStream out) throws IOException {
+        if (out instanceof PDVOutputStream pdv) {
+            return pdv.transferFrom(file, position);
+        }
+        file.position(position);
+        return Channels.newInputStream(file).transferTo(out);
+    }
+
     static long copy(InputStream in, OutputStream out) throws IOException {
         if (out instanceof PDVOutputStream pdv) {
             return pdv.transferFrom(in);

@@ -1,7 +1,6 @@
 package org.beaconpacs.dicom.net.association;
 
 import java.io.IOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -23,6 +22,7 @@ public final class FileDataSet {
 
     /** Values above this stay in the file while a data set is re-encoded. */
     private static final long BULK_THRESHOLD = 64 * 1024;
+    private static final int META_BUFFER = 1024;
 
     /** Decodes a compressed data set into an uncompressed one (pixel data decoded, streamed). */
     public interface Decompressor {
@@ -49,7 +49,8 @@ public final class FileDataSet {
 
     /** Reads the file meta information of {@code file}. */
     public static FileDataSet open(Path file) throws IOException {
-        try (DicomReader reader = DicomReader.open(file)) {
+        // a buffer of the meta group's usual size: the reader reads no more of the file than it holds
+        try (DicomReader reader = DicomReader.open(file, META_BUFFER)) {
             Attributes fmi = reader.readFileMetaInformation();
             if (fmi == null) {
                 throw new IOException(file + " is not a Part 10 file");
@@ -111,8 +112,7 @@ public final class FileDataSet {
         return (out, ts) -> {
             if (ts.equals(transferSyntax)) {
                 try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                    channel.position(datasetStart);
-                    DataWriter.copy(Channels.newInputStream(channel), out);
+                    DataWriter.copy(channel, datasetStart, out);
                 }
                 return;
             }

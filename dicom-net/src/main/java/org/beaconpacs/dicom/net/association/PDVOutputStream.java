@@ -1,8 +1,12 @@
 package org.beaconpacs.dicom.net.association;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.util.Arrays;
 
 /**
@@ -22,6 +26,8 @@ final class PDVOutputStream extends OutputStream {
     private static final int WRITE_SIZE = 128 * 1024;
 
     private final OutputStream socket;
+    /** The socket as a channel, for file data; null: streams only. */
+    private final DirectSend direct;
     private final int presentationContextId;
     private final int controlBase;
     private final int maxFragment;
@@ -40,7 +46,14 @@ final class PDVOutputStream extends OutputStream {
      */
     PDVOutputStream(OutputStream socket, int presentationContextId, boolean command, int maxFragment,
                     byte[] buffer) {
+        this(socket, null, presentationContextId, command, maxFragment, buffer);
+    }
+
+    /** With {@code direct}, the socket's channel (or null), for {@link #transferFrom(FileChannel, long)}. */
+    PDVOutputStream(OutputStream socket, DirectSend direct, int presentationContextId, boolean command,
+                    int maxFragment, byte[] buffer) {
         this.socket = socket;
+        this.direct = direct;
         this.presentationContextId = presentationContextId;
         this.controlBase = command ? 1 : 0;
         this.maxFragment = maxFragment;
@@ -100,6 +113,68 @@ final class PDVOutputStream extends OutputStream {
             count += r;
             n += r;
         }
+    }
+
+    /**
+     * Sends {@code file} from {@code position} to its end as the whole of this stream, and closes it. Where
+     * the socket is a channel the PDUs are laid out as in {@link #transferFrom(InputStream)}, but in the
+     * association's direct buffer, each fragment read from the file into its place behind its header: no
+     * copy in the JVM. Otherwise, or when something was written before, as a stream.
+     */
+    long transferFrom(FileChannel file, long position) throws IOException {
+        long length = file.size() - position;
+        if (direct == null || closed || start != 0 || count != HEADERS || length <= 0) {
+            file.position(position);
+            return transferFrom(Channels.newInputStream(file));
+        }
+        socket.flush(); // the command, still in the association's buffer, goes first
+        ByteBuffer b = direct.buffer(maxBuffer);
+        boolean pad = (length & 1) != 0; // see close(): fragments must be even
+        long left = length;
+        long at = position;
+        long fragmentLeft = 0;
+        while (left > 0) {
+            if (fragmentLeft == 0) {
+                if (b.remaining() < HEADERS + 2) {
+                    direct.drain(b);
+                }
+                int fragment = (int) Math.min(maxFragment, left);
+                if (fragment == left && pad && fragment == maxFragment) {
+                    fragment--; // no room for the pad byte: it goes with the last byte in one more PDU
+                }
+                boolean last = fragment == left;
+                int sent = fragment + (last && pad ? 1 : 0);
+                b.put((byte) 0x04).put((byte) 0).putInt(sent + 6).putInt(sent + 2)
+                        .put((byte) presentationContextId).put((byte) (controlBase | (last ? 2 : 0)));
+                fragmentLeft = fragment;
+            }
+            if (!b.hasRemaining()) {
+                direct.drain(b);
+            }
+            int n = (int) Math.min(fragmentLeft, b.remaining());
+            int limit = b.limit();
+            b.limit(b.position() + n);
+            while (b.hasRemaining()) {
+                int r = file.read(b, at);
+                if (r < 0) {
+                    throw new EOFException("the file ended " + (left - (n - b.remaining())) + " bytes early");
+                }
+                at += r;
+            }
+            b.limit(limit);
+            fragmentLeft -= n;
+            left -= n;
+        }
+        if (pad) {
+            if (!b.hasRemaining()) {
+                direct.drain(b);
+            }
+            b.put((byte) 0);
+        }
+        direct.drain(b);
+        total = length + (pad ? 1 : 0);
+        closed = true;
+        return length;
     }
 
     /** Completes the header of the PDU being filled; writes the buffer if it is the last or none fits after. */
