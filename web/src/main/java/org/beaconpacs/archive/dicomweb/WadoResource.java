@@ -5,8 +5,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -21,8 +19,7 @@ import org.beaconpacs.archive.retrieve.StoredInstance;
  * {@code multipart/related; type="application/dicom"}, one Part 10 file a part, streamed from the stored
  * files one after the other (a 1,000-instance study never sits in memory). The transfer syntax is the
  * Accept header's {@code transfer-syntax} parameter: {@code *} gives each instance as stored; absent, Explicit
- * VR Little Endian (PS3.18 8.7.3.5.2), re-encoded or decoded where the stored one differs. Files that go as
- * stored leave by sendfile where the container allows it ({@link FileTransfer}).
+ * VR Little Endian (PS3.18 8.7.3.5.2), re-encoded or decoded where the stored one differs.
  */
 @Path("/")
 public class WadoResource {
@@ -31,8 +28,6 @@ public class WadoResource {
 
     @jakarta.inject.Inject
     private StoredInstances stored;
-    @Context
-    private HttpServletResponse servletResponse;
 
     @GET
     @Path("studies/{study}")
@@ -66,42 +61,19 @@ public class WadoResource {
                     + " (transfer-syntax=* gives them as stored)");
         }
         MultipartWriter multipart = new MultipartWriter();
-        long length = lengthAsStored(deliverable, ts, multipart);
         StreamingOutput body = raw -> {
             OutputStream out = new BufferedOutputStream(raw, 16 * 1024); // parts' headers; the files pass straight through
-            FileTransfer files = null;
-            boolean first = true;
             for (StoredInstance i : deliverable) {
-                byte[] header = multipart.header(partType(Part10Writer.target(i, ts)));
-                if (files == null) {
-                    out.write(header);
-                    if (first && length >= 0) {
-                        // every part as stored: once the first header has committed the response's own
-                        // headers, the rest goes to the servlet's stream directly, the files by sendfile
-                        files = sendfile(out);
-                    }
-                    first = false;
-                } else {
-                    files.write(header);
-                }
-                if (files != null) {
-                    files.transfer(i.file());
-                    files.write(MultipartWriter.afterPart());
-                } else {
-                    Part10Writer.write(i, ts, out);
-                    multipart.endPart(out);
-                }
+                out.write(multipart.header(partType(Part10Writer.target(i, ts))));
+                Part10Writer.write(i, ts, out);
+                multipart.endPart(out);
             }
-            if (files != null) {
-                files.write(multipart.closing());
-                files.flush();
-            } else {
-                out.write(multipart.closing());
-                out.flush();
-            }
+            out.write(multipart.closing());
+            out.flush();
         };
         Response.ResponseBuilder rsp = Response.ok(body).header(HttpHeaders.CONTENT_TYPE,
                 multipart.contentType("application/dicom"));
+        long length = lengthAsStored(deliverable, ts, multipart);
         if (length >= 0) {
             // every part is its file as stored: the length is known, no chunked framing on the wire
             rsp.header(HttpHeaders.CONTENT_LENGTH, length);
@@ -112,13 +84,6 @@ public class WadoResource {
                     + " and are left out");
         }
         return rsp.build();
-    }
-
-    /** The servlet's stream for files by sendfile, after what {@code out} holds; null where there is none. */
-    private FileTransfer sendfile(OutputStream out) throws java.io.IOException {
-        out.flush();
-        FileTransfer files = new FileTransfer(servletResponse.getOutputStream());
-        return files.direct() ? files : null;
     }
 
     private static String partType(String transferSyntax) {
