@@ -7,6 +7,7 @@ import org.beaconpacs.archive.rar.api.DicomConnection;
 import org.beaconpacs.archive.rar.api.SyslogSender;
 import org.beaconpacs.archive.rar.api.SyslogTransport;
 import org.beaconpacs.dicom.net.pdu.AAssociateRQ;
+import org.beaconpacs.dicom.net.scu.ChannelSockets;
 import org.beaconpacs.dicom.net.scu.DicomClient;
 
 /** The handle EJBs hold: opens associations through the adapter and aborts any left open on close. */
@@ -27,7 +28,7 @@ final class DicomConnectionImpl implements DicomConnection {
         }
         BeaconResourceAdapter adapter = mc.factory().adapter();
         DicomClient client = adapter.outbound().open(host, port,
-                tls ? adapter.tls().socketFactory() : javax.net.SocketFactory.getDefault(), rq, adapter.timeouts());
+                tls ? adapter.tls().socketFactory() : ChannelSockets.INSTANCE, rq, adapter.timeouts());
         clients.add(client);
         return client;
     }
