@@ -25,10 +25,6 @@ public interface DataWriter {
     }
 
     /**
-     * Streams {@code in}, an already encoded data set, to {@code out}. Into a P-DATA stream the bytes are
-     * read straight into the PDU buffer: one copy between the file and the socket.
-     */
-    /**
      * Streams the part of {@code file} from {@code position} to its end, an already encoded data set, to
      * {@code out}; into the P-DATA stream of a plain TCP association with no copy in the JVM.
      */
@@ -40,6 +36,10 @@ public interface DataWriter {
         return Channels.newInputStream(file).transferTo(out);
     }
 
+    /**
+     * Streams {@code in}, an already encoded data set, to {@code out}. Into a P-DATA stream the bytes are
+     * read straight into the PDU buffer: one copy between the file and the socket.
+     */
     static long copy(InputStream in, OutputStream out) throws IOException {
         if (out instanceof PDVOutputStream pdv) {
             return pdv.transferFrom(in);

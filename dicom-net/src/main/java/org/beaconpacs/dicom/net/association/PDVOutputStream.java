@@ -143,9 +143,7 @@ final class PDVOutputStream extends OutputStream {
                     fragment--; // no room for the pad byte: it goes with the last byte in one more PDU
                 }
                 boolean last = fragment == left;
-                int sent = fragment + (last && pad ? 1 : 0);
-                b.put((byte) 0x04).put((byte) 0).putInt(sent + 6).putInt(sent + 2)
-                        .put((byte) presentationContextId).put((byte) (controlBase | (last ? 2 : 0)));
+                header(b, fragment + (last && pad ? 1 : 0), last);
                 fragmentLeft = fragment;
             }
             if (!b.hasRemaining()) {
@@ -181,12 +179,7 @@ final class PDVOutputStream extends OutputStream {
     private void endPdu(boolean last) throws IOException {
         int fragment = count - start - HEADERS;
         total += fragment;
-        putInt(start + 2, fragment + 6);
-        putInt(start + 6, fragment + 2);
-        buf[start] = 0x04;
-        buf[start + 1] = 0;
-        buf[start + 10] = (byte) presentationContextId;
-        buf[start + 11] = (byte) (controlBase | (last ? 2 : 0));
+        header(ByteBuffer.wrap(buf, start, HEADERS), fragment, last);
         if (last || count + HEADERS + maxFragment > maxBuffer) {
             socket.write(buf, 0, count);
             start = 0;
@@ -199,11 +192,13 @@ final class PDVOutputStream extends OutputStream {
         count = start + HEADERS;
     }
 
-    private void putInt(int at, int v) {
-        buf[at] = (byte) (v >>> 24);
-        buf[at + 1] = (byte) (v >>> 16);
-        buf[at + 2] = (byte) (v >>> 8);
-        buf[at + 3] = (byte) v;
+    /**
+     * The P-DATA-TF PDU header and PDV item header of a fragment of {@code fragment} bytes (PS3.8 9.3.1,
+     * 9.3.5), put at {@code b}'s position.
+     */
+    private void header(ByteBuffer b, int fragment, boolean last) {
+        b.put((byte) 0x04).put((byte) 0).putInt(fragment + 6).putInt(fragment + 2)
+                .put((byte) presentationContextId).put((byte) (controlBase | (last ? 2 : 0)));
     }
 
     /**
