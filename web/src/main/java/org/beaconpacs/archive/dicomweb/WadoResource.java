@@ -19,7 +19,8 @@ import org.beaconpacs.archive.retrieve.StoredInstance;
  * {@code multipart/related; type="application/dicom"}, one Part 10 file a part, streamed from the stored
  * files one after the other (a 1,000-instance study never sits in memory). The transfer syntax is the
  * Accept header's {@code transfer-syntax} parameter: {@code *} gives each instance as stored; absent, Explicit
- * VR Little Endian (PS3.18 8.7.3.5.2), re-encoded or decoded where the stored one differs.
+ * VR Little Endian (PS3.18 8.7.3.5.2), re-encoded or decoded where the stored one differs. An answer whose
+ * parts are all files as stored has a Content-Length and its files leave by sendfile ({@link FileTransfer}).
  */
 @Path("/")
 public class WadoResource {
@@ -61,7 +62,8 @@ public class WadoResource {
                     + " (transfer-syntax=* gives them as stored)");
         }
         MultipartWriter multipart = new MultipartWriter();
-        StreamingOutput body = raw -> {
+        long length = lengthAsStored(deliverable, ts, multipart);
+        StreamingOutput body = length >= 0 ? asStored(deliverable, multipart) : raw -> {
             OutputStream out = new BufferedOutputStream(raw, 16 * 1024); // parts' headers; the files pass straight through
             for (StoredInstance i : deliverable) {
                 out.write(multipart.header(partType(Part10Writer.target(i, ts))));
@@ -73,7 +75,6 @@ public class WadoResource {
         };
         Response.ResponseBuilder rsp = Response.ok(body).header(HttpHeaders.CONTENT_TYPE,
                 multipart.contentType("application/dicom"));
-        long length = lengthAsStored(deliverable, ts, multipart);
         if (length >= 0) {
             // every part is its file as stored: the length is known, no chunked framing on the wire
             rsp.header(HttpHeaders.CONTENT_LENGTH, length);
@@ -84,6 +85,20 @@ public class WadoResource {
                     + " and are left out");
         }
         return rsp.build();
+    }
+
+    /** Every part its stored file: the files leave by sendfile where the container offers it. */
+    private static StreamingOutput asStored(List<StoredInstance> instances, MultipartWriter multipart) {
+        return raw -> {
+            FileTransfer out = new FileTransfer(raw);
+            for (StoredInstance i : instances) {
+                out.write(multipart.header(partType(i.transferSyntax())));
+                out.transfer(i.file());
+                out.write(MultipartWriter.afterPart());
+            }
+            out.write(multipart.closing());
+            out.flush();
+        };
     }
 
     private static String partType(String transferSyntax) {
