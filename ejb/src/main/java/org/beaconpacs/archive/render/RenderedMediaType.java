@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageWriterSpi;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** The media types a rendered frame is written in (PS3.18 8.7.4: image/jpeg, image/png), with their writers. */
 public enum RenderedMediaType {
@@ -43,7 +43,8 @@ public enum RenderedMediaType {
     /** Writes {@code image}; {@code quality} (1 to 100) counts for JPEG only. */
     public void write(BufferedImage image, int quality, OutputStream out) throws IOException {
         ImageWriter writer = spi.createWriterInstance();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+        // in memory: ImageIO's default stream caches in a temporary file, one created and deleted per frame
+        try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(ios);
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (this == JPEG) {

@@ -91,10 +91,10 @@ public class RetrieveService {
         Join<Study, Patient> p = st.join("patient");
         List<Predicate> where = new ArrayList<>();
         where.add(cb.equal(st.get("status"), Study.Status.ACTIVE));
-        in(where, p.get("patientId"), q.values(Level.PATIENT));
-        in(where, st.get("studyUid"), q.values(Level.STUDY));
-        in(where, se.get("seriesUid"), q.values(Level.SERIES));
-        in(where, i.get("sopUid"), q.values(Level.INSTANCE));
+        in(cb, where, p.get("patientId"), q.values(Level.PATIENT));
+        in(cb, where, st.get("studyUid"), q.values(Level.STUDY));
+        in(cb, where, se.get("seriesUid"), q.values(Level.SERIES));
+        in(cb, where, i.get("sopUid"), q.values(Level.INSTANCE));
         cq.multiselect(o.get("path"), i.get("sopClassUid"), i.get("sopUid"), o.get("transferSyntax"), st.get("studyUid"))
                 .where(where.toArray(Predicate[]::new))
                 .orderBy(cb.asc(st.get("id")), cb.asc(se.get("seriesNumber")), cb.asc(se.get("id")),
@@ -108,9 +108,10 @@ public class RetrieveService {
         return out;
     }
 
-    private static void in(List<Predicate> where, Path<String> column, String[] values) {
+    /** One value as an equality: Hibernate reuses the SQL of such a query; a list parameter it translates anew. */
+    private static void in(CriteriaBuilder cb, List<Predicate> where, Path<String> column, String[] values) {
         if (values != null) {
-            where.add(column.in((Object[]) values));
+            where.add(values.length == 1 ? cb.equal(column, values[0]) : column.in((Object[]) values));
         }
     }
 }
