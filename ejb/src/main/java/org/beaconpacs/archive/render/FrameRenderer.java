@@ -53,19 +53,15 @@ public final class FrameRenderer {
         int bitsStored = Math.min(d.bitsStored(), d.bitsAllocated());
         boolean signed = d.pixelRepresentation() == 1;
         int pixels = d.rows() * d.columns();
-        int[] stored = new int[pixels];
+        boolean sixteen = d.bitsAllocated() == 16;
         int mask = (1 << bitsStored) - 1;
         int sign = 1 << (bitsStored - 1);
-        for (int i = 0; i < pixels; i++) {
-            int raw = d.bitsAllocated() == 8 ? frame[i] & 0xFF : (frame[2 * i] & 0xFF) | (frame[2 * i + 1] & 0xFF) << 8;
-            int v = raw & mask;
-            stored[i] = signed && (v & sign) != 0 ? v - (1 << bitsStored) : v;
-        }
         Window window = asked != null ? asked : windowOf(ds, n);
         if (window == null) {
             int min = Integer.MAX_VALUE;
             int max = Integer.MIN_VALUE;
-            for (int v : stored) {
+            for (int i = 0; i < pixels; i++) {
+                int v = stored(frame, i, sixteen, mask, sign, signed);
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
@@ -85,9 +81,19 @@ public final class FrameRenderer {
         BufferedImage out = new BufferedImage(d.columns(), d.rows(), BufferedImage.TYPE_BYTE_GRAY);
         byte[] dst = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < pixels; i++) {
-            dst[i] = table[stored[i] - low];
+            dst[i] = table[stored(frame, i, sixteen, mask, sign, signed) - low];
         }
         return out;
+    }
+
+    /**
+     * The stored value of pixel {@code i}, read where it lies in the frame (no copy of the frame as values:
+     * a 512x512 one would be a 1 MiB array, a region of its own for the garbage collector each time).
+     */
+    private static int stored(byte[] frame, int i, boolean sixteen, int mask, int sign, boolean signed) {
+        int raw = sixteen ? (frame[2 * i] & 0xFF) | (frame[2 * i + 1] & 0xFF) << 8 : frame[i] & 0xFF;
+        int v = raw & mask;
+        return signed && (v & sign) != 0 ? v - (mask + 1) : v;
     }
 
     /** The window the instance gives for frame {@code n}: functional groups first, then the top level. */
