@@ -1,5 +1,6 @@
 package org.beaconpacs.archive.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,9 +18,12 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.beaconpacs.archive.it.testing.Beacon;
+import org.beaconpacs.archive.it.testing.CtStore;
 import org.beaconpacs.archive.it.testing.Management;
 import org.beaconpacs.archive.it.testing.Synthetic;
 import org.beaconpacs.archive.it.testing.SyslogCollector;
+import org.beaconpacs.dicom.data.Attributes;
+import org.beaconpacs.dicom.dict.Tag;
 import org.beaconpacs.dicom.net.testing.Dcmtk;
 import org.beaconpacs.dicom.uid.UIDs;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -202,6 +206,7 @@ class TlsIT {
         assertTrue(aes.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="));
         assertEquals(200, https.send(HttpRequest.newBuilder(URI.create(HTTPS + "/console/login.xhtml")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertWadoRsGivesTheStoredFileOver(https);
         assertTrue(handshake(HTTPS_PORT, "-tls1_3"));
         assertTrue(handshake(HTTPS_PORT, "-tls1_2 -cipher ECDHE-ECDSA-AES128-GCM-SHA256"));
         assertTrue(!handshake(HTTPS_PORT, "-tls1_1 -cipher DEFAULT@SECLEVEL=0"));
@@ -222,6 +227,37 @@ class TlsIT {
             }
         }
         assertEquals(200, Beacon.api("GET", "/aes", null).statusCode(), "plain HTTP again");
+    }
+
+    /**
+     * WADO-RS of a stored instance as stored over HTTPS: the path that hands stored files to the container as file
+     * channels (sendfile on plain HTTP) goes through TLS here, and the part holds the data set as sent.
+     */
+    private static void assertWadoRsGivesTheStoredFileOver(HttpClient https) throws Exception {
+        String study = UIDs.createUID();
+        Attributes ct = Synthetic.ct("TLSWADO", "Web^Wanda", study, UIDs.createUID(), 1, 64 * 1024);
+        byte[] dataSet = Synthetic.encode(ct);
+        try (var c = CtStore.client("TLSWADO")) {
+            assertEquals(0, CtStore.store(c, ct.getString(Tag.SOPInstanceUID), dataSet).status());
+            c.release();
+        }
+        HttpResponse<byte[]> rsp = https.send(HttpRequest.newBuilder(URI.create(HTTPS + "/beacon/dicomweb/studies/"
+                        + study)).header("Accept", "multipart/related; type=\"application/dicom\"; transfer-syntax=*")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:"
+                        + Beacon.adminPassword()).getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, rsp.statusCode());
+        byte[] body = rsp.body();
+        assertEquals(rsp.headers().firstValueAsLong("Content-Length").orElse(-1), body.length);
+        String boundary = rsp.headers().firstValue("Content-Type").orElse("")
+                .replaceAll(".*boundary=\"?([^;\"]+).*", "$1");
+        byte[] closing = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int end = body.length - closing.length;
+        assertTrue(end >= dataSet.length, body.length + " bytes");
+        assertArrayEquals(closing, java.util.Arrays.copyOfRange(body, end, body.length), "the closing delimiter");
+        assertArrayEquals(dataSet, java.util.Arrays.copyOfRange(body, end - dataSet.length, end),
+                "the part ends with the data set as sent, whole");
+        Beacon.api("DELETE", "/studies/" + study, null);
     }
 
     /** Whether openssl s_client completes a handshake with the DICOM TLS listener with these options. */
