@@ -42,18 +42,22 @@ public final class Part10Writer {
         return transferSyntax.equals("*") ? instance.transferSyntax() : transferSyntax;
     }
 
+    /** Copies a stored file as it is, in blocks of 256 KiB (Files.copy's 8 KiB made WADO-RS a third slower). */
+    public static void copy(java.nio.file.Path file, OutputStream out) throws IOException {
+        byte[] buf = BUFFER.get();
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                out.write(buf, 0, n);
+            }
+        }
+    }
+
     /** Writes {@code instance} as a Part 10 file in {@code transferSyntax} (check {@link #deliverable} first). */
     public static void write(StoredInstance instance, String transferSyntax, OutputStream out) throws IOException {
         String ts = target(instance, transferSyntax);
         if (ts.equals(instance.transferSyntax())) {
-            // as stored: in blocks of 256 KiB (Files.copy's 8 KiB made a study's WADO-RS a third slower)
-            byte[] buf = BUFFER.get();
-            try (InputStream in = Files.newInputStream(instance.file())) {
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    out.write(buf, 0, n);
-                }
-            }
+            copy(instance.file(), out);
             return;
         }
         FileDataSet file = FileDataSet.open(instance.file());

@@ -4,12 +4,11 @@ import io.undertow.io.BufferWritableOutputStream;
 import io.undertow.servlet.handlers.ServletRequestContext;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.beaconpacs.archive.retrieve.Part10Writer;
 
 /**
  * An answer made of small framing and whole stored files, the files sent by the kernel from the page cache
@@ -29,7 +28,6 @@ final class FileTransfer {
     private final ContainerStream underneath;
     private OutputStream container;
     private boolean committed;
-    private byte[] copyBuffer;
 
     /** Over a JAX-RS resource's stream, in Undertow. */
     FileTransfer(OutputStream jaxrs) {
@@ -42,11 +40,7 @@ final class FileTransfer {
     }
 
     void write(byte[] bytes) throws IOException {
-        if (container != null) {
-            container.write(bytes);
-        } else {
-            jaxrs.write(bytes);
-        }
+        current().write(bytes);
     }
 
     /** The whole of {@code file}, after what was written before it. */
@@ -64,23 +58,16 @@ final class FileTransfer {
             }
             return;
         }
-        if (copyBuffer == null) {
-            copyBuffer = new byte[256 * 1024];
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(copyBuffer)) > 0) {
-                jaxrs.write(copyBuffer, 0, n);
-            }
-        }
+        Part10Writer.copy(file, jaxrs);
     }
 
     void flush() throws IOException {
-        if (container != null) {
-            container.flush();
-        } else {
-            jaxrs.flush();
-        }
+        current().flush();
+    }
+
+    /** The stream the next bytes go to: the container's once the response is committed and it takes files. */
+    private OutputStream current() {
+        return container != null ? container : jaxrs;
     }
 
     /** The servlet stream under JAX-RS's wrapper; null outside a servlet request. */
