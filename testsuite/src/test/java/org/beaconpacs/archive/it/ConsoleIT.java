@@ -66,11 +66,16 @@ class ConsoleIT {
         return false;
     }
 
+    /**
+     * Chooses {@code label} in a PrimeFaces select menu the way a user does: opens its panel, clicks the item once
+     * the panel stands still (a click during its opening transition lands elsewhere) and waits for it to close.
+     */
     private static void select(Browser b, String menuId, String label) {
         b.click(By.id(menuId));
-        b.visible(By.id(menuId + "_panel"));
-        b.visible(By.id(menuId + "_label")).sendKeys(label, Keys.ENTER);
-        b.await(By.id(menuId + "_label"), label).invisible(By.id(menuId + "_panel"));
+        By panel = By.id(menuId + "_panel");
+        b.visible(panel);
+        b.click(By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + label + "']"));
+        b.await(By.id(menuId + "_label"), label).invisible(panel);
     }
 
     /** An association from DCMTK's echoscu with this calling AE title, for the activity the pages show. */

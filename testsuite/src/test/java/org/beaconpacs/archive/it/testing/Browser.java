@@ -141,13 +141,15 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Waits for the page to be loaded, PrimeFaces' ajax queue to be empty and no overlay to be in the middle
-     * of its show or hide animation (a click then lands on the panel instead of what lies under it).
+     * of its show or hide animation (a click then lands on the panel instead of what lies under it): jQuery's
+     * effects and the CSS transitions PrimeFaces' overlay panels use (endless ones, such as a spinner, aside).
      */
     public Browser idle() {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
                 .executeScript("return document.readyState === 'complete' && (!window.PrimeFaces"
                         + " || PrimeFaces.ajax.Queue.isEmpty()) && (!window.jQuery || (jQuery.active === 0"
-                        + " && jQuery(':animated').length === 0));")));
+                        + " && jQuery(':animated').length === 0)) && document.getAnimations().every(a =>"
+                        + " a.playState !== 'running' || a.effect.getComputedTiming().endTime === Infinity);")));
         return this;
     }
 
