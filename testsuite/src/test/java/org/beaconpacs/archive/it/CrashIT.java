@@ -42,29 +42,43 @@ import org.junit.jupiter.api.io.TempDir;
 @RunAsClient
 class CrashIT {
 
+    /**
+     * Per-object durability, and what else the archive promised before the kill: a Storage Commitment report
+     * due while the modality was down (issue "Storage Commitment", point 4) is delivered once it listens again,
+     * and a print job acknowledged while its printer was in FAILURE (issue "Print Management SCP"), spooled to
+     * disk, prints once the printer is NORMAL. One kill for the three: each start of a server costs ~20 s.
+     */
     @Test
-    void everyAcknowledgedInstanceSurvivesAKill9(@TempDir Path dir) throws Exception {
-        killDuringAStoreAndRestart(dir, "per-object", "11412");
+    void everyAcknowledgedInstanceCommitmentReportAndPrintJobSurvivesAKill9(@TempDir Path dir) throws Exception {
+        org.beaconpacs.archive.it.testing.Dcmjs.require();
+        try (StandaloneServer server = new StandaloneServer(dir.resolve("server"), environment("per-object", "11412"))) {
+            server.start();
+            PendingReport report = PendingReport.leave(server);
+            String job = spoolAPrintJob(server, dir);
+            killDuringAStoreAndRestart(server, dir, "per-object");
+            report.assertDelivered(server);
+            assertPrints(server, job);
+        }
     }
 
     @Test
     void everyAcknowledgedInstanceSurvivesAKill9InDeferredMode(@TempDir Path dir) throws Exception {
-        killDuringAStoreAndRestart(dir, "deferred", "11414");
+        try (StandaloneServer server = new StandaloneServer(dir.resolve("server"), environment("deferred", "11414"))) {
+            server.start();
+            killDuringAStoreAndRestart(server, dir, "deferred");
+        }
     }
 
-    /**
-     * Storage Commitment (issue "Storage Commitment", point 4): a report due while the modality is down is
-     * pending in the database when the server is killed; after the restart it is delivered once the
-     * modality listens again.
-     */
-    @Test
-    void aStorageCommitmentReportPendingAtAKill9IsDeliveredAfterTheRestart(@TempDir Path dir) throws Exception {
-        org.beaconpacs.archive.it.testing.Dcmjs.require();
-        Map<String, String> env = Map.of("BEACON_DICOM_PORT", "11416", "BEACON_ADMIN_PASSWORD", "crash-admin",
-                "BEACON_STORAGE_MIN_FREE_MB", "10");
-        int modalityPort = Dcmtk.freePort();
-        try (StandaloneServer server = new StandaloneServer(dir.resolve("server"), env)) {
-            server.start();
+    private static Map<String, String> environment(String durability, String dicomPort) {
+        return Map.of("BEACON_DICOM_PORT", dicomPort, "BEACON_ADMIN_PASSWORD", "crash-admin",
+                "BEACON_STORAGE_MIN_FREE_MB", "10", "BEACON_STORAGE_DURABILITY", durability);
+    }
+
+    /** A commitment report the archive owes a modality that released at once and does not listen yet. */
+    private record PendingReport(int modalityPort, String transactionUid) {
+
+        static PendingReport leave(StandaloneServer server) throws Exception {
+            int modalityPort = Dcmtk.freePort();
             assertEquals(201, Beacon.call(server.api(), "POST", "/aes", jakarta.json.Json.createObjectBuilder()
                     .add("aeTitle", "MODCRASH").add("host", "127.0.0.1").add("port", modalityPort).build()
                     .toString(), "admin", "crash-admin").statusCode());
@@ -81,67 +95,64 @@ class CrashIT {
                         + v.asJsonObject().getString("sopInstanceUid"));
             }
             String tx = UIDs.createUID();
-            // the modality releases at once and does not listen yet: the report waits in the database
             var asked = org.beaconpacs.archive.it.testing.Dcmjs.commit("MODCRASH", server.dicomPort(), 0, 0, 2_000,
                     tx, refs);
             assertEquals(0, asked.actionStatus(), asked.output());
             assertEquals(null, asked.report(), asked.output());
-            server.kill();
-            server.start();
+            return new PendingReport(modalityPort, tx);
+        }
+
+        void assertDelivered(StandaloneServer server) throws Exception {
             var delivered = org.beaconpacs.archive.it.testing.Dcmjs.commit("MODCRASH", server.dicomPort(),
                     modalityPort, 0, 60_000, "-", List.of());
             assertTrue(delivered.report() != null, delivered.output());
-            assertEquals(tx, delivered.report().getString("transactionUid"));
+            assertEquals(transactionUid, delivered.report().getString("transactionUid"));
             assertEquals(1, delivered.report().getInt("eventTypeId"));
             assertEquals(2, delivered.report().getJsonArray("referenced").size());
         }
     }
 
-    /**
-     * Print (issue "Print Management SCP"): a job acknowledged while its printer is in FAILURE waits, spooled
-     * to disk; after a kill -9 and a restart it is still there and prints once the printer is NORMAL.
-     */
-    @Test
-    void aPrintJobAcknowledgedBeforeAKill9PrintsAfterTheRestart(@TempDir Path dir) throws Exception {
-        Map<String, String> env = Map.of("BEACON_DICOM_PORT", "11418", "BEACON_ADMIN_PASSWORD", "crash-admin",
-                "BEACON_STORAGE_MIN_FREE_MB", "10");
-        try (StandaloneServer server = new StandaloneServer(dir.resolve("server"), env)) {
-            server.start();
-            String status = "/print/printers/" + Beacon.AE_TITLE + "/status";
-            assertEquals(200, Beacon.call(server.api(), "PUT", status, "{\"status\": \"FAILURE\"}", "admin",
-                    "crash-admin").statusCode());
-            Path plan = dir.resolve("plan.json");
-            Files.writeString(plan, """
-                    { "session": {"FilmSessionLabel": "before the crash"},
-                      "films": [ {"attrs": {"ImageDisplayFormat": "STANDARD\\\\1,1", "FilmSizeID": "8INX10IN"},
-                        "images": [ {"position": 1, "image": {"rows": 64, "columns": 64, "bits": 12, "pattern": "hramp"}} ],
-                        "print": true } ] }
-                    """);
-            List<String> out = org.beaconpacs.archive.it.testing.Dcmjs.print("PRINTCRASH", server.dicomPort(), plan);
-            assertTrue(out.contains("NACTION FILMBOX 0x0000"), out.toString());
-            String job = out.stream().filter(l -> l.startsWith("JOB ")).findFirst().orElseThrow().substring(4).strip();
-            server.kill();
-            server.start();
-            assertEquals(200, Beacon.call(server.api(), "PUT", status, "{\"status\": \"NORMAL\"}", "admin",
-                    "crash-admin").statusCode());
-            JsonObject printed = null;
-            for (int i = 0; i < 300 && printed == null; i++) {
-                for (var v : Beacon.array(server.api("GET", "/print/jobs"))) {
-                    JsonObject j = v.asJsonObject();
-                    if (j.getString("jobUid").equals(job) && j.getString("state").equals("DONE")) {
-                        printed = j;
-                    }
-                }
-                Thread.sleep(100);
-            }
-            assertTrue(printed != null, "the job printed after the restart");
-            assertEquals("before the crash", printed.getString("sessionLabel"));
-            assertEquals(200, Beacon.call(server.api(), "GET", "/print/jobs/" + printed.getInt("id") + "/films/1",
-                    null, "admin", "crash-admin").statusCode());
-        }
+    /** A print job acknowledged while the archive's printer is in FAILURE: it waits, spooled. Its UID. */
+    private static String spoolAPrintJob(StandaloneServer server, Path dir) throws Exception {
+        assertEquals(200, Beacon.call(server.api(), "PUT", PRINTER_STATUS, "{\"status\": \"FAILURE\"}", "admin",
+                "crash-admin").statusCode());
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, """
+                { "session": {"FilmSessionLabel": "before the crash"},
+                  "films": [ {"attrs": {"ImageDisplayFormat": "STANDARD\\\\1,1", "FilmSizeID": "8INX10IN"},
+                    "images": [ {"position": 1, "image": {"rows": 64, "columns": 64, "bits": 12, "pattern": "hramp"}} ],
+                    "print": true } ] }
+                """);
+        List<String> out = org.beaconpacs.archive.it.testing.Dcmjs.print("PRINTCRASH", server.dicomPort(), plan);
+        assertTrue(out.contains("NACTION FILMBOX 0x0000"), out.toString());
+        return out.stream().filter(l -> l.startsWith("JOB ")).findFirst().orElseThrow().substring(4).strip();
     }
 
-    private static void killDuringAStoreAndRestart(Path dir, String durability, String dicomPort) throws Exception {
+    private static final String PRINTER_STATUS = "/print/printers/" + Beacon.AE_TITLE + "/status";
+
+    /** The printer back to NORMAL, the job prints. */
+    private static void assertPrints(StandaloneServer server, String job) throws Exception {
+        assertEquals(200, Beacon.call(server.api(), "PUT", PRINTER_STATUS, "{\"status\": \"NORMAL\"}", "admin",
+                "crash-admin").statusCode());
+        JsonObject printed = null;
+        for (int i = 0; i < 300 && printed == null; i++) {
+            for (var v : Beacon.array(server.api("GET", "/print/jobs"))) {
+                JsonObject j = v.asJsonObject();
+                if (j.getString("jobUid").equals(job) && j.getString("state").equals("DONE")) {
+                    printed = j;
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertTrue(printed != null, "the job printed after the restart");
+        assertEquals("before the crash", printed.getString("sessionLabel"));
+        assertEquals(200, Beacon.call(server.api(), "GET", "/print/jobs/" + printed.getInt("id") + "/films/1",
+                null, "admin", "crash-admin").statusCode());
+    }
+
+    /** storescu sends 500 objects to the started {@code server}, which is killed after the 150th response. */
+    private static void killDuringAStoreAndRestart(StandaloneServer server, Path dir, String durability)
+            throws Exception {
         Dcmtk.require("storescu");
         String study = UIDs.createUID();
         String series = UIDs.createUID();
@@ -152,50 +163,45 @@ class CrashIT {
             files.add(Synthetic.write(ds, dir.resolve(String.format("in/%03d.dcm", i))));
             sent.put(ds.getString(Tag.SOPInstanceUID), ds);
         }
-        Map<String, String> env = Map.of("BEACON_DICOM_PORT", dicomPort, "BEACON_ADMIN_PASSWORD", "crash-admin",
-                "BEACON_STORAGE_MIN_FREE_MB", "10", "BEACON_STORAGE_DURABILITY", durability);
-        try (StandaloneServer server = new StandaloneServer(dir.resolve("server"), env)) {
-            server.start();
-            List<String> cmd = new ArrayList<>(List.of("storescu", "-v", "-aec", Beacon.AE_TITLE, Beacon.HOST,
-                    String.valueOf(server.dicomPort())));
-            files.forEach(f -> cmd.add(f.toString()));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            pb.environment().put("TCP_NODELAY", "1");
-            Process storescu = pb.start();
-            // storescu sends the files in order, one at a time: the n-th success answers the n-th file
-            AtomicInteger acknowledged = new AtomicInteger();
-            boolean killed = false;
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(storescu.getInputStream()))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                    if (line.contains("Received Store Response (Success)")) {
-                        if (acknowledged.incrementAndGet() == 150 && !killed) {
-                            server.kill();
-                            killed = true;
-                        }
+        List<String> cmd = new ArrayList<>(List.of("storescu", "-v", "-aec", Beacon.AE_TITLE, Beacon.HOST,
+                String.valueOf(server.dicomPort())));
+        files.forEach(f -> cmd.add(f.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("TCP_NODELAY", "1");
+        Process storescu = pb.start();
+        // storescu sends the files in order, one at a time: the n-th success answers the n-th file
+        AtomicInteger acknowledged = new AtomicInteger();
+        boolean killed = false;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(storescu.getInputStream()))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.contains("Received Store Response (Success)")) {
+                    if (acknowledged.incrementAndGet() == 150 && !killed) {
+                        server.kill();
+                        killed = true;
                     }
                 }
             }
-            storescu.waitFor();
-            assertTrue(killed, "the server was killed during the store");
-            int acked = acknowledged.get();
-            assertTrue(acked >= 150 && acked < 500, acked + " acknowledged");
+        }
+        storescu.waitFor();
+        assertTrue(killed, "the server was killed during the store");
+        int acked = acknowledged.get();
+        assertTrue(acked >= 150 && acked < 500, acked + " acknowledged");
 
-            server.start();
-            int indexed = Beacon.object(server.api("GET", "/studies/" + study)).getInt("numberOfInstances");
-            assertTrue(indexed >= acked, indexed + " indexed, " + acked + " acknowledged");
-            Map<String, JsonObject> instances = instances(server, study);
-            assertEquals(indexed, instances.size());
-            System.out.println("CrashIT (" + durability + "): killed after " + acked + " acknowledged of 500; "
-                    + indexed + " indexed after the restart");
-            for (int i = 0; i < acked; i++) {
-                Attributes original = DicomFile.read(files.get(i)).dataset();
-                JsonObject instance = instances.get(original.getString(Tag.SOPInstanceUID));
-                assertTrue(instance != null, "acknowledged instance " + (i + 1) + " is indexed");
-            }
-            assertIntactAndDurable(server, instances, sent);
-            try (var incoming = Files.list(server.storageRoot().resolve(".incoming"))) {
-                assertEquals(0, incoming.count(), "temporary files of the unacknowledged transfer removed");
-            }
+        server.start();
+        int indexed = Beacon.object(server.api("GET", "/studies/" + study)).getInt("numberOfInstances");
+        assertTrue(indexed >= acked, indexed + " indexed, " + acked + " acknowledged");
+        Map<String, JsonObject> instances = instances(server, study);
+        assertEquals(indexed, instances.size());
+        System.out.println("CrashIT (" + durability + "): killed after " + acked + " acknowledged of 500; "
+                + indexed + " indexed after the restart");
+        for (int i = 0; i < acked; i++) {
+            Attributes original = DicomFile.read(files.get(i)).dataset();
+            JsonObject instance = instances.get(original.getString(Tag.SOPInstanceUID));
+            assertTrue(instance != null, "acknowledged instance " + (i + 1) + " is indexed");
+        }
+        assertIntactAndDurable(server, instances, sent);
+        try (var incoming = Files.list(server.storageRoot().resolve(".incoming"))) {
+            assertEquals(0, incoming.count(), "temporary files of the unacknowledged transfer removed");
         }
     }
 
