@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,6 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless Chromium driven through Debian's chromedriver (never a downloaded driver), on the
  * console of the test server. Under CI a missing browser is a failure; elsewhere the test is skipped.
+ * A closed browser is emptied (cookies, storage, windows) and kept for the next test that asks for its
+ * language: starting Chromium and its driver costs ~2.5 s, and a test class opens one per test.
  */
 public final class Browser implements AutoCloseable {
 
@@ -34,14 +39,29 @@ public final class Browser implements AutoCloseable {
     /** Where screenshots go; the README's (docs/console) are copied from here. */
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /** Emptied browsers by language, for the next {@link #open}; quit when the test JVM ends. */
+    private static final Map<String, Deque<Browser>> IDLE = new ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> IDLE.values().forEach(idle -> idle.forEach(b -> {
+            try {
+                b.quit();
+            } catch (IOException | RuntimeException e) {
+                // the JVM ends anyway
+            }
+        }))));
+    }
+
     private final ChromeDriver driver;
     private final Path profile;
     private final String console;
+    private final String language;
 
-    private Browser(ChromeDriver driver, Path profile, String console) {
+    private Browser(ChromeDriver driver, Path profile, String console, String language) {
         this.driver = driver;
         this.profile = profile;
         this.console = console;
+        this.language = language;
     }
 
     /** A fresh browser (no cookies) whose preferred language is {@code acceptLanguage}, e.g. "en-US" or "zh-CN". */
@@ -56,6 +76,10 @@ public final class Browser implements AutoCloseable {
             fail("chromium or chromium-driver is missing under CI: .ci/run must install them");
         }
         assumeTrue(present, "chromium and chromium-driver not installed; skipping the browser tests");
+        Browser idle = IDLE.computeIfAbsent(acceptLanguage, l -> new ConcurrentLinkedDeque<>()).poll();
+        if (idle != null) {
+            return new Browser(idle.driver, idle.profile, console, acceptLanguage);
+        }
         Path profile = Files.createTempDirectory("beacon-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -68,7 +92,7 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return new Browser(driver, profile, console);
+        return new Browser(driver, profile, console, acceptLanguage);
     }
 
     public ChromeDriver driver() {
@@ -179,8 +203,31 @@ public final class Browser implements AutoCloseable {
         Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * Empties the browser for the next test (one window on a blank page, no cookies of any origin, no storage
+     * of the console's) and keeps it; one that cannot be emptied (an alert open, a crashed tab) is quit.
+     */
     @Override
     public void close() throws IOException {
+        try {
+            List<String> windows = List.copyOf(driver.getWindowHandles());
+            for (String w : windows.subList(1, windows.size())) {
+                driver.switchTo().window(w).close();
+            }
+            driver.switchTo().window(windows.get(0));
+            if (driver.getCurrentUrl().startsWith(console)) {
+                driver.executeScript("localStorage.clear(); sessionStorage.clear();");
+            }
+            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            driver.get("about:blank");
+        } catch (RuntimeException e) {
+            quit();
+            return;
+        }
+        IDLE.computeIfAbsent(language, l -> new ConcurrentLinkedDeque<>()).push(this);
+    }
+
+    private void quit() throws IOException {
         try {
             driver.quit();
         } finally {
