@@ -76,7 +76,7 @@ public final class Browser implements AutoCloseable {
             fail("chromium or chromium-driver is missing under CI: .ci/run must install them");
         }
         assumeTrue(present, "chromium and chromium-driver not installed; skipping the browser tests");
-        Browser idle = IDLE.computeIfAbsent(acceptLanguage, l -> new ConcurrentLinkedDeque<>()).poll();
+        Browser idle = idle(acceptLanguage).poll();
         if (idle != null) {
             return new Browser(idle.driver, idle.profile, console, acceptLanguage);
         }
@@ -224,7 +224,11 @@ public final class Browser implements AutoCloseable {
             quit();
             return;
         }
-        IDLE.computeIfAbsent(language, l -> new ConcurrentLinkedDeque<>()).push(this);
+        idle(language).push(this);
+    }
+
+    private static Deque<Browser> idle(String language) {
+        return IDLE.computeIfAbsent(language, l -> new ConcurrentLinkedDeque<>());
     }
 
     private void quit() throws IOException {
