@@ -59,6 +59,15 @@ public final class ObjectReceiver {
      */
     ReceivedObject receive(boolean force, String sopClass, String sopInstance, String transferSyntax,
                            String callingAe, String calledAe, InputStream data) throws IOException {
+        return receive(null, force, sopClass, sopInstance, transferSyntax, callingAe, calledAe, data);
+    }
+
+    /**
+     * As above, into {@code slot} (an empty file of {@link IncomingSlots}) when not null, else into a new
+     * temporary file.
+     */
+    ReceivedObject receive(Path slot, boolean force, String sopClass, String sopInstance, String transferSyntax,
+                           String callingAe, String calledAe, InputStream data) throws IOException {
         boolean counted = digestThreads != null;
         boolean alongside = counted && RECEIVING.incrementAndGet() < cores;
         try {
@@ -68,8 +77,8 @@ public final class ObjectReceiver {
                     : ChunkDigest.inline(digest, buffers[0]);
             PendingDigest pending = new PendingDigest(chunks, buffers);
             try {
-                return receive(chunks, pending, force, sopClass, sopInstance, transferSyntax, callingAe, calledAe,
-                        data);
+                return receive(slot, chunks, pending, force, sopClass, sopInstance, transferSyntax, callingAe,
+                        calledAe, data);
             } catch (IOException | RuntimeException | Error e) {
                 pending.close();
                 throw e;
@@ -81,11 +90,12 @@ public final class ObjectReceiver {
         }
     }
 
-    private ReceivedObject receive(ChunkDigest chunks, PendingDigest pending, boolean force, String sopClass,
-                                   String sopInstance, String transferSyntax, String callingAe, String calledAe,
-                                   InputStream data) throws IOException {
-        Path temporary = incoming.resolve(UUID.randomUUID() + ".part");
-        try (FileChannel channel = create(temporary)) {
+    private ReceivedObject receive(Path slot, ChunkDigest chunks, PendingDigest pending, boolean force,
+                                   String sopClass, String sopInstance, String transferSyntax, String callingAe,
+                                   String calledAe, InputStream data) throws IOException {
+        Path temporary = slot != null ? slot : incoming.resolve(UUID.randomUUID() + ".part");
+        try (FileChannel channel = slot != null ? FileChannel.open(slot, StandardOpenOption.WRITE)
+                : create(temporary)) {
             ByteArrayOutputStream meta = new ByteArrayOutputStream(512);
             try (DicomWriter w = new DicomWriter(meta, 1024)) { // the meta group only
                 w.writeFileMetaInformation(FileMetaInformation.create(sopClass, sopInstance, transferSyntax,
@@ -193,7 +203,6 @@ public final class ObjectReceiver {
         }
     }
 
-    /** The digest of a stored file's data set (after its meta group), as the index records it. */
     /** The digest of {@code file}'s data set (what follows the File Meta Information), as at reception. */
     public static String digestOf(Path file, String algorithm) throws IOException {
         MessageDigest digest = digest(algorithm);

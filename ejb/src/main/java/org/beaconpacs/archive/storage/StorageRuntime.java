@@ -23,20 +23,28 @@ import org.beaconpacs.archive.entity.index.StoredObject;
 
 /**
  * The storage's shared state on this server: settings, the per-study locks, directory fsync groups,
- * the deferred-mode flusher (an EJB timer), the managed executor that digests alongside receptions, and
- * the free-space check.
+ * the per-object mode's slots and pending names and the deferred mode's flusher (both settled by an EJB
+ * timer), the managed executor that digests alongside receptions, and the free-space check.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class StorageRuntime {
 
     private static final Logger LOG = Logger.getLogger(StorageRuntime.class.getName());
+    /**
+     * How often per-object mode fsyncs the directories of the names its stores made (PendingNames): a
+     * directory fsync per round for all of them, not one per object.
+     */
+    private static final long NAME_SYNC_MILLIS = 100;
 
     @PersistenceContext(unitName = "beacon")
     private EntityManager em;
     @Resource
     private TimerService timers;
-    /** WildFly's default managed executor: the digests that run alongside receptions (ObjectReceiver). */
+    /**
+     * WildFly's default managed executor: the digests that run alongside receptions (ObjectReceiver), and
+     * the slots made ahead of them (IncomingSlots).
+     */
     @Resource
     private ManagedExecutorService executor;
 
@@ -44,6 +52,8 @@ public class StorageRuntime {
     private final StudyLocks studyLocks = new StudyLocks();
     private final DirectorySync directorySync = new DirectorySync();
     private DeferredFlusher flusher;
+    private IncomingSlots slots;
+    private PendingNames names;
     private FreeSpace freeSpace;
 
     @PostConstruct
@@ -56,10 +66,15 @@ public class StorageRuntime {
         }
         flusher = new DeferredFlusher(settings.root());
         freeSpace = new FreeSpace(settings.root());
+        names = new PendingNames(settings.incoming());
+        long every;
         if (settings.durability() == StorageSettings.Durability.DEFERRED) {
-            long every = Math.max(50, settings.flushInterval().toMillis() / 2);
-            timers.createIntervalTimer(every, every, new TimerConfig("deferred-flush", false));
+            every = Math.max(50, settings.flushInterval().toMillis() / 2);
+        } else {
+            slots = IncomingSlots.in(settings.incoming(), executor);
+            every = NAME_SYNC_MILLIS;
         }
+        timers.createIntervalTimer(every, every, new TimerConfig("storage-flush", false));
         LOG.info(() -> "storage at " + settings.root() + ", durability " + settings.durability() + ", digest "
                 + settings.digestAlgorithm() + ", duplicates " + StorageSettings.duplicates());
     }
@@ -89,11 +104,29 @@ public class StorageRuntime {
         return freeSpace;
     }
 
-    /** Deferred mode: fsync what was stored since the last round, then mark it durable in the index. */
+    /** Per-object mode's slots, or null (deferred mode, or a file system without extended attributes). */
+    public IncomingSlots slots() {
+        return slots;
+    }
+
+    public PendingNames names() {
+        return names;
+    }
+
+    /**
+     * Per-object mode: the names made since the last round made durable. Deferred mode: fsync what was
+     * stored since the last round, then mark it durable in the index.
+     */
     @Timeout
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void flush() {
+        names.settle();
         markDurable(flusher.flush());
+    }
+
+    /** The names of stored objects made durable now, with their slots gone (before a study's files go). */
+    public void settleNames() {
+        names.settle();
     }
 
     /** A flush round now (at a clean stop). */
@@ -118,13 +151,14 @@ public class StorageRuntime {
                 .toList();
     }
 
-    /** Whether a stored file at this storage-relative path is in the index. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     /** The storage-relative path the index holds that sorts last (that of the newest day), or null. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String newestPath() {
         return em.createNamedQuery(StoredObject.NEWEST_PATH, String.class).getSingleResult();
     }
 
+    /** Whether a stored file at this storage-relative path is in the index. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean isIndexed(String path) {
         return em.createNamedQuery(StoredObject.BY_PATH, Long.class).setParameter("path", path).getSingleResult() > 0;
     }

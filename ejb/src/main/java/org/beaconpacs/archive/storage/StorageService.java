@@ -38,11 +38,14 @@ import org.beaconpacs.dicom.uid.UIDs;
  * <ol>
  * <li>the data set streams into a temporary file under {@code .incoming} (digest on the way, its last
  * chunks possibly still being digested while the steps below begin: the index asks for it where it records
- * it; per-object durability: fsync'd as it is closed, before the study's lock and the index transaction);</li>
+ * it); per-object durability writes into a slot, a temporary file whose name is durable already
+ * ({@link IncomingSlots});</li>
  * <li>the file is parsed end to end (a truncated data set fails here) and checked against what the sender
- * announced;</li>
+ * announced; per-object: the slot is marked with its day and digest and fsync'd (one flush: from here the
+ * object survives a power loss), before the study's lock and the index transaction;</li>
  * <li>under the study's lock: the file goes into place (a hard link, never over another file; per-object:
- * the directory's fsync, grouped across concurrent stores; deferred: the flusher fsyncs within its
+ * the slot stays until the next round of {@link PendingNames} has fsync'd the new name's directory, or
+ * without slots that fsync now, grouped across concurrent stores; deferred: the flusher fsyncs within its
  * interval), then the index transaction, with no file operation in it, looks the instance up and commits
  * its rows (files are the source of truth; see IndexWriter);</li>
  * <li>only then the outcome, which the caller answers with.</li>
@@ -69,6 +72,8 @@ public class StorageService {
     private StudyLocks studyLocks;
     private DeferredFlusher flusher;
     private DirectorySync directorySync;
+    private IncomingSlots slots;
+    private PendingNames names;
     private ObjectReceiver receiver;
     private FreeSpace freeSpace;
 
@@ -79,6 +84,8 @@ public class StorageService {
         studyLocks = runtime.studyLocks();
         flusher = runtime.flusher();
         directorySync = runtime.directorySync();
+        slots = runtime.slots();
+        names = runtime.names();
         freeSpace = runtime.freeSpace();
     }
 
@@ -97,36 +104,45 @@ public class StorageService {
                     + "threshold");
         }
         boolean perObject = settings.durability() == StorageSettings.Durability.PER_OBJECT;
+        IncomingSlots slotted = perObject ? slots : null;
         StoreContext ctx = rq.context();
+        Path slot;
+        try {
+            slot = slotted != null ? slotted.take() : null;
+        } catch (IOException e) {
+            data.skip(Long.MAX_VALUE);
+            return writeFailure(rq.sopInstanceUid(), e);
+        }
         ReceivedObject received;
         try {
-            // per-object: fsync'd before the channel closes, before the study's lock and the index transaction
-            received = receiver.receive(perObject, rq.sopClassUid(), rq.sopInstanceUid(), rq.transferSyntax(),
-                    ctx.sender(), ctx.receiver(), data);
+            // per-object without slots: fsync'd before the channel closes, before the study's lock and the index
+            // transaction; with a slot, once it is marked (below)
+            received = receiver.receive(slot, perObject && slotted == null,
+                    rq.sopClassUid(), rq.sopInstanceUid(), rq.transferSyntax(), ctx.sender(), ctx.receiver(), data);
         } catch (ObjectReceiver.StorageWriteException e) {
             return writeFailure(rq.sopInstanceUid(), e);
         }
         // from here the temporary file is ours to move or delete; the digest may still be finishing
-        Path[] placed = new Path[1];
+        boolean[] slotKept = new boolean[1];
         try {
-            return store(rq, perObject, received, placed);
+            return store(rq, perObject, slotted != null, received, slotKept);
         } catch (ObjectReceiver.StorageWriteException e) {
             return writeFailure(rq.sopInstanceUid(), e);
         } finally {
             received.close();
-            if (placed[0] == null) {
+            if (!slotKept[0]) {
                 removeQuietly(received.temporary()); // before the answer: nothing is left once it is heard
             }
         }
     }
 
     /**
-     * Stores a received object; {@code placed[0]} is set once its temporary file is in place. The file
-     * goes into place before the index transaction begins, so that no file operation runs while the
+     * Stores a received object; {@code slotKept[0]} is set once its slot belongs to {@link PendingNames}. The
+     * file goes into place before the index transaction begins, so that no file operation runs while the
      * transaction holds the database's locks (see the README on why this order loses nothing).
      */
-    private StoreOutcome store(StoreRequest rq, boolean perObject, ReceivedObject received, Path[] placed)
-            throws IOException {
+    private StoreOutcome store(StoreRequest rq, boolean perObject, boolean slotted, ReceivedObject received,
+                               boolean[] slotKept) throws IOException {
         Attributes ds;
         try {
             ds = parse(received.temporary()).dataset();
@@ -140,14 +156,21 @@ public class StorageService {
         }
         String studyUid = ds.getString(Tag.StudyInstanceUID);
         StoreContext ctx = rq.context();
+        LocalDate day = LocalDate.now();
+        String intended = StoragePaths.relative(day, studyUid, ds.getString(Tag.SeriesInstanceUID),
+                rq.sopInstanceUid());
+        if (slotted) {
+            markAndFsync(received, day);
+        }
         StoreOutcome outcome;
         String relative;
         ReentrantLock lock = studyLocks.of(studyUid);
         lock.lock();
         try {
-            relative = place(received.temporary(), StoragePaths.relative(LocalDate.now(), studyUid,
-                    ds.getString(Tag.SeriesInstanceUID), rq.sopInstanceUid()), perObject);
-            placed[0] = settings.root().resolve(relative);
+            // a slot holds the file until its name is durable, where the mark names the place it took
+            Placed at = place(received.temporary(), intended, perObject, slotted);
+            relative = at.relative();
+            Path placed = at.file();
             IndexResult result;
             try {
                 // one call into the index: look for the instance and index it
@@ -155,10 +178,14 @@ public class StorageService {
                         settings.digestAlgorithm(), received.transferSyntax(), perObject, ctx.sender(),
                         ctx.association()), replace());
             } catch (RuntimeException e) {
-                removeQuietly(placed[0]); // no file without its row
+                removeQuietly(placed); // no file without its row
                 return indexFailure(rq.sopInstanceUid(), e);
             }
-            outcome = stored(result, placed[0], perObject);
+            outcome = stored(result, placed, perObject);
+            if (at.slotHolds() && outcome.result() == Result.STORED) {
+                names.add(received.temporary(), placed);
+                slotKept[0] = true;
+            }
         } finally {
             lock.unlock();
         }
@@ -243,7 +270,9 @@ public class StorageService {
                     flusher.pending(file);
                 }
                 if (result.replacedPath() != null) {
-                    Files.deleteIfExists(settings.root().resolve(result.replacedPath()));
+                    Path replaced = settings.root().resolve(result.replacedPath());
+                    names.discard(replaced);
+                    Files.deleteIfExists(replaced);
                 }
                 return new StoreOutcome(Result.STORED, null, 0, List.copyOf(result.conflicts()));
         }
@@ -273,7 +302,7 @@ public class StorageService {
     }
 
     /** Reads a Part 10 file end to end, large values left in it. */
-    private static DicomFile parse(Path file) throws IOException {
+    static DicomFile parse(Path file) throws IOException {
         try (DicomReader reader = DicomReader.open(file)) {
             reader.setBulkDataThreshold(BULK_THRESHOLD);
             return reader.readFile();
@@ -309,55 +338,88 @@ public class StorageService {
     }
 
     /**
-     * Puts the temporary file at {@code relative}, or beside it when a file is there already (a resend, or
-     * a replacement under the "replace" policy): never over another file. Per-object (the file already
-     * fsync'd): the directory, and any directory created for it, is fsync'd too, so that the name survives
-     * a power loss. The path it took, relative to the storage root.
+     * The one flush of a per-object store with a slot: the slot's mark (day and digest), then the fsync of
+     * its data, size and mark together (see IncomingSlots).
      */
-    private String place(Path temporary, String relative, boolean durable)
-            throws ObjectReceiver.StorageWriteException {
+    private void markAndFsync(ReceivedObject received, LocalDate day) throws ObjectReceiver.StorageWriteException {
         try {
-            Path target = settings.root().resolve(relative);
-            ensureDirectory(target.getParent(), durable);
-            if (!link(temporary, target)) {
-                relative = relative.replace(".dcm", "-" + UUID.randomUUID().toString().substring(0, 8) + ".dcm");
-                target = settings.root().resolve(relative);
-                if (!link(temporary, target)) {
-                    throw new IOException(target + " exists already");
-                }
-            }
-            if (durable) {
-                directorySync.sync(target.getParent());
-            }
-            return relative;
+            IncomingSlots.mark(received.temporary(), new IncomingSlots.Mark(day, settings.digestAlgorithm(),
+                    received.digest().get()));
+            IncomingSlots.fsyncFile(received.temporary());
         } catch (IOException e) {
             throw new ObjectReceiver.StorageWriteException(e);
         }
     }
 
     /**
-     * Gives {@code temporary} the name {@code target} unless that name is taken (false): a hard link then
-     * the temporary name's removal, which no other store, on this server or another, can overwrite; an
-     * atomic rename where the file system has no hard links.
+     * Puts the temporary file at {@code relative}, or beside it when a file is there already (a resend, or
+     * a replacement under the "replace" policy): never over another file. Per-object (the file already
+     * fsync'd): any directory created for it is fsync'd in its parent, and so is the file's own directory,
+     * unless the file came from a slot and took the place its mark names: that slot keeps it until
+     * PendingNames fsyncs the directory. The temporary name goes, but for such a slot.
      */
-    private static boolean link(Path temporary, Path target) throws IOException {
+    private Placed place(Path temporary, String relative, boolean durable, boolean slotted)
+            throws ObjectReceiver.StorageWriteException {
+        try {
+            Path target = settings.root().resolve(relative);
+            ensureDirectory(target.getParent(), durable);
+            Link asMarked = link(temporary, target, slotted);
+            if (asMarked == Link.TAKEN) {
+                relative = relative.replace(".dcm", "-" + UUID.randomUUID().toString().substring(0, 8) + ".dcm");
+                target = settings.root().resolve(relative);
+                if (link(temporary, target, false) == Link.TAKEN) {
+                    throw new IOException(target + " exists already");
+                }
+            }
+            boolean slotHolds = slotted && asMarked == Link.KEPT;
+            if (durable && !slotHolds) {
+                directorySync.sync(target.getParent());
+            }
+            return new Placed(relative, target, slotHolds);
+        } catch (IOException e) {
+            throw new ObjectReceiver.StorageWriteException(e);
+        }
+    }
+
+    /** Where a store's file went: its storage-relative path, and whether its slot still holds it too. */
+    private record Placed(String relative, Path file, boolean slotHolds) {
+    }
+
+    private enum Link {
+        /** {@code target} had that name already: nothing done */
+        TAKEN,
+        /** linked, the temporary name removed (or moved, where there are no hard links) */
+        PLACED,
+        /** linked, the temporary name kept as asked */
+        KEPT
+    }
+
+    /**
+     * Gives {@code temporary} the name {@code target} unless that name is taken: a hard link then the
+     * temporary name's removal (unless {@code keep}), which no other store, on this server or another, can
+     * overwrite; an atomic rename where the file system has no hard links.
+     */
+    private static Link link(Path temporary, Path target, boolean keep) throws IOException {
         try {
             Files.createLink(target, temporary);
         } catch (FileAlreadyExistsException e) {
-            return false;
+            return Link.TAKEN;
         } catch (UnsupportedOperationException e) {
             if (Files.exists(target)) {
-                return false;
+                return Link.TAKEN;
             }
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException notOne) {
                 throw new IOException("the storage root must be one file system with .incoming", notOne);
             }
-            return true;
+            return Link.PLACED;
+        }
+        if (keep) {
+            return Link.KEPT;
         }
         Files.delete(temporary);
-        return true;
+        return Link.PLACED;
     }
 
     /** Removes a file of a failed store (a placement may have failed midway: the path may be no file). */

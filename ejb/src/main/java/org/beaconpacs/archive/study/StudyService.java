@@ -79,6 +79,7 @@ public class StudyService {
         }
         List<String> files = store.markDeleting(studyUid);
         store.syncCommits(); // a crash from here on resumes the delete: no row may outlive its file
+        storage.settleNames(); // no slot of a file about to go may bring it back after a power loss
         finishDelete(studyUid, files, study);
     }
 

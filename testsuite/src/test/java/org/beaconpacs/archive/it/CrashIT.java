@@ -200,9 +200,8 @@ class CrashIT {
             assertTrue(instance != null, "acknowledged instance " + (i + 1) + " is indexed");
         }
         assertIntactAndDurable(server, instances, sent);
-        try (var incoming = Files.list(server.storageRoot().resolve(".incoming"))) {
-            assertEquals(0, incoming.count(), "temporary files of the unacknowledged transfer removed");
-        }
+        assertEquals(List.of(), StoredFiles.temporaryLeftovers(server.storageRoot()),
+                "temporary files of the unacknowledged transfer removed");
     }
 
     /**

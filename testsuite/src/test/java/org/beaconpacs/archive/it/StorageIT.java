@@ -139,9 +139,7 @@ class StorageIT {
         try (var files = Files.walk(Storage.root().resolve(instance.getString("path")).getParent())) {
             assertEquals(1, files.filter(Files::isRegularFile).count(), "one file, not one per send");
         }
-        try (var incoming = Files.list(Storage.root().resolve(".incoming"))) {
-            assertEquals(0, incoming.count(), "no temporary file left behind");
-        }
+        assertEquals(List.of(), StoredFiles.temporaryLeftovers(Storage.root()), "no temporary file left behind");
         JsonObject record = null;
         for (var v : Beacon.array(Beacon.api("GET", "/activity?max=20", null))) {
             if ("STATUSSCU".equals(v.asJsonObject().getString("callingAe", null))) {
@@ -425,9 +423,7 @@ class StorageIT {
             } finally {
                 Files.delete(obstacle);
             }
-            try (var incoming = Files.list(Storage.root().resolve(".incoming"))) {
-                assertEquals(0, incoming.count(), "no temporary file left behind");
-            }
+            assertEquals(List.of(), StoredFiles.temporaryLeftovers(Storage.root()), "no temporary file left behind");
             assertEquals(1, Beacon.object(Beacon.api("GET", "/studies/" + study, null)).getInt("numberOfInstances"),
                     "no row for the refused object");
             assertEquals(0, store(c, blockedUid, Synthetic.encode(blocked)).status(), "stored once it can be placed");

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Checks on stored files, computed independently of the archive's code. */
 public final class StoredFiles {
@@ -29,6 +31,25 @@ public final class StoredFiles {
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The files in {@code .incoming} under {@code root} that hold something, once a round of the archive's
+     * pending names has run (at most 2 s): a per-object store keeps empty slots there ahead of its receptions,
+     * and a stored object's slot for up to 100 ms; anything else is a temporary file left behind.
+     */
+    public static List<Path> temporaryLeftovers(Path root) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (true) {
+            List<Path> left;
+            try (Stream<Path> files = Files.list(root.resolve(".incoming"))) {
+                left = files.filter(f -> f.toFile().length() > 0).toList();
+            }
+            if (left.isEmpty() || System.nanoTime() > deadline) {
+                return left;
+            }
+            Thread.sleep(50);
         }
     }
 }
