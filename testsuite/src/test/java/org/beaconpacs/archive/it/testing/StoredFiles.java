@@ -44,7 +44,7 @@ public final class StoredFiles {
         while (true) {
             List<Path> left;
             try (Stream<Path> files = Files.list(root.resolve(".incoming"))) {
-                left = files.filter(f -> f.toFile().length() > 0).toList();
+                left = files.filter(f -> Files.isRegularFile(f) && f.toFile().length() > 0).toList();
             }
             if (left.isEmpty() || System.nanoTime() > deadline) {
                 return left;
