@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -90,7 +91,11 @@ public final class IncomingSlots {
         for (Path slot = free.poll(); ; slot = free.poll()) {
             if (slot != null) {
                 if (available.decrementAndGet() < LOW && makingAhead.compareAndSet(false, true)) {
-                    maker.execute(this::makeAhead);
+                    try {
+                        maker.execute(this::makeAhead);
+                    } catch (RejectedExecutionException stopping) {
+                        makingAhead.set(false); // the store that finds none left makes them
+                    }
                 }
                 return slot;
             }

@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +27,11 @@ class IncomingSlotsTest {
     Path root;
 
     private IncomingSlots slots(Path incoming) {
-        IncomingSlots slots = IncomingSlots.in(incoming, Runnable::run);
+        return slots(incoming, Runnable::run);
+    }
+
+    private IncomingSlots slots(Path incoming, Executor maker) {
+        IncomingSlots slots = IncomingSlots.in(incoming, maker);
         // CI's /tmp is ext4; elsewhere a file system without user extended attributes gets no slots
         if (slots == null && "true".equals(System.getenv("CI"))) {
             fail("no user extended attributes under " + incoming);
@@ -47,6 +54,21 @@ class IncomingSlotsTest {
         try (Stream<Path> files = Files.list(incoming)) {
             // the first batch made on demand, a second ahead once fewer than 32 were left
             assertEquals(128, files.count(), "two batches of 64, the probe gone");
+        }
+    }
+
+    @Test
+    void withNoThreadToMakeThemAheadTheStoreThatFindsNoneLeftMakesThem() throws Exception {
+        Path incoming = root.resolve(".incoming");
+        IncomingSlots slots = slots(incoming, task -> {
+            throw new RejectedExecutionException("the archive is stopping");
+        });
+        Set<Path> taken = new HashSet<>();
+        for (int i = 0; i < 70; i++) {
+            assertTrue(taken.add(slots.take()));
+        }
+        try (Stream<Path> files = Files.list(incoming)) {
+            assertEquals(128, files.count(), "a second batch made when the first ran out");
         }
     }
 
@@ -76,7 +98,7 @@ class IncomingSlotsTest {
         IncomingSlots slots = slots(root.resolve(".incoming"));
         Path slot = slots.take();
         Files.getFileAttributeView(slot, UserDefinedFileAttributeView.class).write("beacon.object",
-                java.nio.ByteBuffer.wrap("garbage".getBytes()));
+                ByteBuffer.wrap("garbage".getBytes()));
         assertNull(IncomingSlots.markOf(slot));
         assertNotEquals(slot, slots.take());
     }
